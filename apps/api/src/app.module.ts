@@ -1,0 +1,66 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { LoggerModule } from 'nestjs-pino';
+import { randomUUID } from 'node:crypto';
+import { AuthGuard } from './core/auth/auth.guard';
+import { TokenService } from './core/auth/token.service';
+import { API_CONFIG, type ApiConfig } from './core/config/config';
+import { DatabaseModule } from './core/database/database.module';
+import { HttpExceptionFilter } from './core/errors/http-exception.filter';
+import { HealthController } from './core/health/health.controller';
+import { RedisModule } from './core/redis/redis.module';
+import { TenancyModule } from './core/tenancy/tenancy.module';
+import { TenantContextInterceptor } from './core/tenancy/tenant-context.interceptor';
+import { AuditModule } from './modules/audit/audit.module';
+import { AuthModule } from './modules/auth/auth.module';
+import { IndicatorsModule } from './modules/indicators/indicators.module';
+import { OrgUnitsModule } from './modules/org-units/org-units.module';
+import { TenantsModule } from './modules/tenants/tenants.module';
+import { UsersModule } from './modules/users/users.module';
+
+/** The api's root module; `AppModule.forRoot(config)` so tests build it with their own configuration. */
+@Module({})
+export class AppModule {
+  static forRoot(config: ApiConfig): DynamicModule {
+    return {
+      module: AppModule,
+      global: true,
+      imports: [
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.LOG_LEVEL,
+            // JSON logs with a request id; the id is echoed in error bodies and the x-request-id header.
+            genReqId: (req, res) => {
+              const incoming = req.headers['x-request-id'];
+              const id = typeof incoming === 'string' && /^[A-Za-z0-9-]{8,64}$/.test(incoming) ? incoming : randomUUID();
+              res.setHeader('x-request-id', id);
+              return id;
+            },
+            // Never log secrets: credentials travel in headers and bodies, which are not logged.
+            redact: ['req.headers.authorization', 'req.headers.cookie'],
+            serializers: { req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }) },
+            autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/health') },
+          },
+        }),
+        DatabaseModule,
+        RedisModule,
+        TenancyModule,
+        AuditModule,
+        AuthModule,
+        TenantsModule,
+        UsersModule,
+        OrgUnitsModule,
+        IndicatorsModule,
+      ],
+      controllers: [HealthController],
+      providers: [
+        { provide: API_CONFIG, useValue: config },
+        TokenService,
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_INTERCEPTOR, useClass: TenantContextInterceptor },
+        { provide: APP_FILTER, useClass: HttpExceptionFilter },
+      ],
+      exports: [API_CONFIG, TokenService],
+    };
+  }
+}

@@ -1,0 +1,205 @@
+import { Injectable } from '@nestjs/common';
+import type {
+  CreateOrgUnit,
+  MergeOrgUnits,
+  OrgUnit,
+  OrgUnitListItem,
+  OrgUnitListQuery,
+  OrgUnitListResponse,
+  UpdateOrgUnit,
+} from '@sen/contracts';
+import type { OrgUnitEntity } from '@sen/db';
+import { hasRole, type Actor } from '../../core/auth/actor';
+import { DomainError, ForbiddenError, NotFoundError, ValidationFailedError } from '../../core/errors/domain-error';
+import { AuditService } from '../audit/audit.service';
+import { TenantDirectory } from '../../core/tenancy/tenant-directory';
+import { OrgUnitRepository } from './org-unit.repository';
+
+const today = (): string => new Date().toISOString().slice(0, 10);
+const dayBefore = (iso: string): string => new Date(Date.parse(`${iso}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+
+export function toListItem(u: OrgUnitEntity): OrgUnitListItem {
+  return { id: u.id, name: u.name, level: u.level, kind: u.kind, parentId: u.parentId };
+}
+
+/** Use cases of the unit tree. Every unit id from a client is checked against the actor's subtrees. */
+@Injectable()
+export class OrgUnitService {
+  constructor(
+    private readonly units: OrgUnitRepository,
+    private readonly audit: AuditService,
+    private readonly tenants: TenantDirectory,
+  ) {}
+
+  /** A unit the actor may see, or 404 — the same answer for another tenant's id and for an id outside the subtree. */
+  async visibleUnit(actor: Actor, id: string): Promise<OrgUnitEntity> {
+    const unit = await this.units.findById(id);
+    if (!unit || !(await this.units.isWithin(id, actor.unitIds))) throw new NotFoundError('Unit', 'đơn vị');
+    return unit;
+  }
+
+  private assertCanWrite(actor: Actor): void {
+    if (!hasRole(actor, 'tenant_admin', 'unit_manager')) throw new ForbiddenError();
+  }
+
+  async list(actor: Actor, q: OrgUnitListQuery): Promise<OrgUnitListResponse> {
+    const asOf = today();
+    if (q.q) {
+      const { items, total } = await this.units.search(q.q, q.parentId ? [q.parentId] : actor.unitIds, { asOf, limit: q.limit, offset: q.offset, level: q.level });
+      if (q.parentId) await this.visibleUnit(actor, q.parentId);
+      return { items: items.map(toListItem), total };
+    }
+    if (q.parentId) {
+      await this.visibleUnit(actor, q.parentId);
+      const { items, total } = await this.units.children(q.parentId, { asOf, limit: q.limit, offset: q.offset, level: q.level });
+      return { items: items.map(toListItem), total };
+    }
+    // No parent: the roots of what the actor sees (the units its roles are bound to).
+    const roots = await this.units.findByIds(actor.unitIds);
+    return { items: roots.slice(q.offset, q.offset + q.limit).map(toListItem), total: roots.length };
+  }
+
+  async get(actor: Actor, id: string): Promise<OrgUnit & { predecessors: { id: string; name: string; validTo: string | null }[] }> {
+    const unit = await this.visibleUnit(actor, id);
+    const [childCount, path, predecessors] = await Promise.all([this.units.childCount(id), this.units.path(id), this.units.predecessors(id)]);
+    return {
+      ...toListItem(unit),
+      code: unit.code,
+      validFrom: unit.validFrom,
+      validTo: unit.validTo,
+      childCount,
+      path,
+      predecessors: predecessors.map((p) => ({ id: p.id, name: p.name, validTo: p.validTo })),
+    };
+  }
+
+  async history(actor: Actor, id: string) {
+    await this.visibleUnit(actor, id);
+    const events = await this.units.events(id);
+    return {
+      items: events.map((e) => ({ id: e.id, type: e.type, effectiveFrom: e.effectiveFrom, data: e.data, userId: e.userId, createdAt: e.createdAt.toISOString() })),
+      total: events.length,
+    };
+  }
+
+  private async assertLevel(actor: Actor, level: string, field = 'level'): Promise<void> {
+    const tenant = await this.tenants.findById(actor.tenantId);
+    const levels = tenant?.levels.map((l) => l.code) ?? [];
+    if (!levels.includes(level)) {
+      throw new ValidationFailedError([
+        { field, reason: `cấp "${level}" không có trong các cấp của đơn vị (${levels.join(', ')})`, reasonEn: `level "${level}" is not one of the tenant's levels (${levels.join(', ')})` },
+      ]);
+    }
+  }
+
+  async create(actor: Actor, body: CreateOrgUnit): Promise<OrgUnit> {
+    this.assertCanWrite(actor);
+    const parent = await this.visibleUnit(actor, body.parentId);
+    await this.assertLevel(actor, body.level);
+    if (body.code && (await this.units.existingCodes([body.code])).size > 0) {
+      throw new DomainError('CONFLICT', 409, 'Mã đơn vị đã tồn tại', 'The unit code is already used', [
+        { field: 'code', reason: 'mã đã được dùng cho đơn vị khác', reasonEn: 'already used by another unit' },
+      ]);
+    }
+    const validFrom = body.validFrom ?? today();
+    const id = await this.units.transaction(async (m) => {
+      const [newId] = await this.units.insertUnits(
+        [{ name: body.name, code: body.code ?? null, level: body.level, kind: body.kind, parentId: parent.id, validFrom }],
+        m,
+      );
+      await this.units.recordEvent({ unitId: newId!, type: 'create', effectiveFrom: validFrom, data: { name: body.name, parentId: parent.id } }, m);
+      await this.audit.record({ action: 'org-unit.create', entity: 'org_unit', entityId: newId!, unitId: newId!, after: body }, m);
+      return newId!;
+    });
+    return this.get(actor, id);
+  }
+
+  async update(actor: Actor, id: string, body: UpdateOrgUnit): Promise<OrgUnit> {
+    this.assertCanWrite(actor);
+    const unit = await this.visibleUnit(actor, id);
+    const effectiveFrom = body.effectiveFrom ?? today();
+    if (body.parentId !== undefined && body.parentId !== unit.parentId) {
+      if (actor.unitIds.includes(id)) throw new ForbiddenError('Không thể chuyển đơn vị gốc của bạn', 'You cannot move your own root unit');
+      await this.visibleUnit(actor, body.parentId);
+      if (await this.units.isWithin(body.parentId, [id])) {
+        throw new ValidationFailedError([{ field: 'parentId', reason: 'không thể chuyển một đơn vị vào chính nó hoặc đơn vị con của nó', reasonEn: 'cannot move a unit under itself or its descendants' }]);
+      }
+    }
+    if (body.code && body.code !== unit.code) {
+      const existing = await this.units.existingCodes([body.code]);
+      if (existing.size > 0) {
+        throw new DomainError('CONFLICT', 409, 'Mã đơn vị đã tồn tại', 'The unit code is already used', [{ field: 'code', reason: 'mã đã được dùng cho đơn vị khác', reasonEn: 'already used by another unit' }]);
+      }
+    }
+    await this.units.transaction(async (m) => {
+      const before = { name: unit.name, code: unit.code, parentId: unit.parentId };
+      if (body.name !== undefined && body.name !== unit.name) {
+        await this.units.rename(id, body.name, m);
+        await this.units.recordEvent({ unitId: id, type: 'rename', effectiveFrom, data: { from: unit.name, to: body.name } }, m);
+      }
+      if (body.code !== undefined && body.code !== unit.code) await this.units.setCode(id, body.code, m);
+      if (body.parentId !== undefined && body.parentId !== unit.parentId) {
+        await this.units.moveSubtree(id, body.parentId, m);
+        await this.units.recordEvent({ unitId: id, type: 'move', effectiveFrom, data: { from: unit.parentId, to: body.parentId } }, m);
+      }
+      await this.audit.record({ action: 'org-unit.update', entity: 'org_unit', entityId: id, unitId: id, before, after: body }, m);
+    });
+    return this.get(actor, id);
+  }
+
+  /**
+   * A and B become C from a date: the sources close the day before (their rows and history stay, with C as
+   * successor), their current children move under C. Periods before the date still roll up through the
+   * old tree; periods after, through C.
+   */
+  async merge(actor: Actor, body: MergeOrgUnits): Promise<OrgUnit> {
+    this.assertCanWrite(actor);
+    const sources = await Promise.all(body.sourceIds.map((id) => this.visibleUnit(actor, id)));
+    const ids = new Set(body.sourceIds);
+    if (ids.size !== body.sourceIds.length) {
+      throw new ValidationFailedError([{ field: 'sourceIds', reason: 'có đơn vị bị lặp lại', reasonEn: 'contains duplicates' }]);
+    }
+    for (const [i, s] of sources.entries()) {
+      if (s.validTo) throw new ValidationFailedError([{ field: `sourceIds.${i}`, reason: 'đơn vị đã hết hiệu lực', reasonEn: 'the unit is no longer valid' }]);
+      if (actor.unitIds.includes(s.id)) throw new ForbiddenError('Không thể sáp nhập đơn vị gốc của bạn', 'You cannot merge your own root unit');
+    }
+    const first = sources[0]!;
+    if (sources.some((s) => s.level !== first.level)) {
+      throw new ValidationFailedError([{ field: 'sourceIds', reason: 'các đơn vị sáp nhập phải cùng cấp', reasonEn: 'merged units must be of the same level' }]);
+    }
+    let target: OrgUnitEntity | null = null;
+    if ('id' in body.into) {
+      target = await this.visibleUnit(actor, body.into.id);
+      if (target.level !== first.level) {
+        throw new ValidationFailedError([{ field: 'into.id', reason: 'đơn vị nhận phải cùng cấp với các đơn vị sáp nhập', reasonEn: 'the receiving unit must be of the same level' }]);
+      }
+    } else if (body.into.code && (await this.units.existingCodes([body.into.code])).size > 0) {
+      throw new DomainError('CONFLICT', 409, 'Mã đơn vị đã tồn tại', 'The unit code is already used', [{ field: 'into.code', reason: 'mã đã được dùng', reasonEn: 'already used' }]);
+    }
+    const validTo = dayBefore(body.effectiveFrom);
+    const targetId = await this.units.transaction(async (m) => {
+      let tid: string;
+      if (target) {
+        tid = target.id;
+      } else {
+        const into = body.into as { name: string; code?: string };
+        [tid] = (await this.units.insertUnits(
+          [{ name: into.name, code: into.code ?? null, level: first.level, kind: first.kind, parentId: first.parentId, validFrom: body.effectiveFrom }],
+          m,
+        )) as [string];
+        await this.units.recordEvent({ unitId: tid, type: 'create', effectiveFrom: body.effectiveFrom, data: { name: into.name, by: 'merge' } }, m);
+      }
+      const closing = sources.filter((s) => s.id !== tid);
+      for (const s of closing) {
+        for (const childId of await this.units.currentChildIds(s.id, m)) await this.units.moveSubtree(childId, tid, m);
+      }
+      await this.units.close(closing.map((s) => s.id), validTo, tid, m);
+      const data = { sources: sources.map((s) => ({ id: s.id, name: s.name })), into: tid };
+      await this.units.recordEvent({ unitId: tid, type: 'merge', effectiveFrom: body.effectiveFrom, data }, m);
+      for (const s of closing) await this.units.recordEvent({ unitId: s.id, type: 'merge', effectiveFrom: body.effectiveFrom, data }, m);
+      await this.audit.record({ action: 'org-unit.merge', entity: 'org_unit', entityId: tid, unitId: tid, before: sources.map(toListItem), after: data }, m);
+      return tid;
+    });
+    return this.get(actor, targetId);
+  }
+}

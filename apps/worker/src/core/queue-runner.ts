@@ -1,0 +1,78 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Queue, Worker, type ConnectionOptions } from 'bullmq';
+import { JOB_NAMES, QUEUES } from '@sen/contracts';
+import { WORKER_CONFIG, type WorkerConfig } from './config';
+import { JOB_HANDLERS, type JobHandler } from './job';
+
+export function redisConnection(url: string): ConnectionOptions {
+  const u = new URL(url);
+  return {
+    host: u.hostname,
+    port: Number(u.port || 6379),
+    username: u.username || undefined,
+    password: u.password ? decodeURIComponent(u.password) : undefined,
+    tls: u.protocol === 'rediss:' ? {} : undefined,
+    // BullMQ workers block on Redis; they must retry forever rather than give up.
+    maxRetriesPerRequest: null,
+  };
+}
+
+/**
+ * Starts one BullMQ worker per queue and dispatches each job to its handler by name. On shutdown the
+ * workers close gracefully: active jobs finish; jobs not started stay in Redis for the next worker.
+ */
+@Injectable()
+export class QueueRunner implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('QueueRunner');
+  private readonly workers: Worker[] = [];
+  private readonly queues: Queue[] = [];
+
+  constructor(
+    @Inject(WORKER_CONFIG) private readonly config: WorkerConfig,
+    @Inject(JOB_HANDLERS) private readonly handlers: JobHandler[],
+  ) {}
+
+  get running(): boolean {
+    return this.workers.length > 0 && this.workers.every((w) => w.isRunning());
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    const connection = redisConnection(this.config.REDIS_URL);
+    const byQueue = new Map<string, Map<string, JobHandler>>();
+    for (const h of this.handlers) {
+      if (!byQueue.has(h.queue)) byQueue.set(h.queue, new Map());
+      byQueue.get(h.queue)!.set(h.name, h);
+    }
+    for (const [queue, handlers] of byQueue) {
+      const worker = new Worker(
+        queue,
+        async (job) => {
+          const handler = handlers.get(job.name);
+          if (!handler) throw new Error(`no handler for job ${job.name} on ${queue}`);
+          const parsed = handler.schema.safeParse(job.data);
+          if (!parsed.success) throw new Error(`invalid payload for ${job.name}: ${parsed.error.message}`);
+          return handler.handle(parsed.data);
+        },
+        { connection, prefix: this.config.QUEUE_PREFIX, concurrency: this.config.WORKER_CONCURRENCY, autorun: true },
+      );
+      worker.on('failed', (job, err) => this.logger.warn(`job ${job?.name ?? '?'} ${job?.id ?? ''} failed: ${err.message}`));
+      worker.on('error', (err) => this.logger.warn(`worker error on ${queue}: ${err.message}`));
+      this.workers.push(worker);
+    }
+    // Daily maintenance, scheduled once however many workers run (same repeat key).
+    const maintenance = new Queue(QUEUES.maintenance, { connection, prefix: this.config.QUEUE_PREFIX });
+    this.queues.push(maintenance);
+    await maintenance.upsertJobScheduler('daily-maintenance', { pattern: '0 30 2 * * *' }, {
+      name: JOB_NAMES.scheduleMaintenance,
+      data: {},
+      opts: { removeOnComplete: 100, removeOnFail: 500 },
+    });
+    this.logger.log(`workers running on queues: ${[...byQueue.keys()].join(', ')}`);
+  }
+
+  async onApplicationShutdown(signal?: string): Promise<void> {
+    this.logger.log(`shutting down (${signal ?? 'close'}): finishing active jobs`);
+    await Promise.all(this.workers.map((w) => w.close()));
+    await Promise.all(this.queues.map((q) => q.close()));
+  }
+}

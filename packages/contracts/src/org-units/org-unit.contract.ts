@@ -1,0 +1,100 @@
+import { z } from 'zod';
+import { idSchema, isoDateSchema } from '../common/ids';
+
+export const UNIT_KINDS = ['union', 'department', 'affiliate'] as const;
+export const unitKindSchema = z.enum(UNIT_KINDS);
+export type UnitKind = z.infer<typeof unitKindSchema>;
+
+export const UNIT_KIND_LABELS_VI: Record<UnitKind, string> = {
+  union: 'Cấp Hội',
+  department: 'Ban, Văn phòng, Trung tâm',
+  affiliate: 'Tổ chức thành viên, đơn vị trực thuộc',
+};
+
+/** Level codes are configured per tenant; these are the usual ones (before and after the 2025 reform). */
+export const levelCodeSchema = z.string().regex(/^[a-z][a-z0-9_]{1,31}$/, 'must be a level code such as grassroots');
+export const DEFAULT_LEVEL_LABELS_VI: Record<string, string> = {
+  central: 'Trung ương',
+  province: 'Tỉnh, thành phố',
+  district: 'Quận, huyện, thị xã',
+  grassroots: 'Cơ sở (xã, phường)',
+  branch: 'Chi hội',
+  group: 'Tổ phụ nữ',
+};
+
+/** Fixed list item shape: `{"id","name","level","kind","parentId"}`. */
+export const orgUnitListItemSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  level: z.string(),
+  kind: unitKindSchema,
+  parentId: z.string().nullable(),
+});
+export type OrgUnitListItem = z.infer<typeof orgUnitListItemSchema>;
+
+export const orgUnitSchema = orgUnitListItemSchema.extend({
+  code: z.string().nullable(),
+  validFrom: z.string().nullable(),
+  validTo: z.string().nullable(),
+  childCount: z.number().int(),
+  path: z.array(z.object({ id: z.string(), name: z.string() })),
+});
+export type OrgUnit = z.infer<typeof orgUnitSchema>;
+
+export const orgUnitListQuerySchema = z.object({
+  parentId: idSchema.optional(),
+  q: z.string().trim().max(100).optional(),
+  level: levelCodeSchema.optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+export type OrgUnitListQuery = z.infer<typeof orgUnitListQuerySchema>;
+
+export const orgUnitListResponseSchema = z.object({ items: z.array(orgUnitListItemSchema), total: z.number().int() });
+export type OrgUnitListResponse = z.infer<typeof orgUnitListResponseSchema>;
+
+export const createOrgUnitSchema = z
+  .object({
+    name: z.string().trim().min(1).max(255),
+    code: z.string().trim().min(1).max(64).optional(),
+    level: levelCodeSchema,
+    kind: unitKindSchema.default('union'),
+    parentId: idSchema,
+    validFrom: isoDateSchema.optional(),
+  })
+  .strict();
+export type CreateOrgUnit = z.infer<typeof createOrgUnitSchema>;
+
+/** Rename and move are the edits; each is effective from a date and kept in history. */
+export const updateOrgUnitSchema = z
+  .object({
+    name: z.string().trim().min(1).max(255).optional(),
+    code: z.string().trim().min(1).max(64).nullable().optional(),
+    parentId: idSchema.optional(),
+    effectiveFrom: isoDateSchema.optional(),
+  })
+  .strict()
+  .refine((v) => v.name !== undefined || v.code !== undefined || v.parentId !== undefined, {
+    message: 'nothing to change: give name, code or parentId',
+  });
+export type UpdateOrgUnit = z.infer<typeof updateOrgUnitSchema>;
+
+/** Merge: A and B become C (a new unit, or one of them) from a date. */
+export const mergeOrgUnitsSchema = z
+  .object({
+    sourceIds: z.array(idSchema).min(1).max(50),
+    into: z.union([
+      z.object({ id: idSchema }).strict(),
+      z.object({ name: z.string().trim().min(1).max(255), code: z.string().trim().max(64).optional() }).strict(),
+    ]),
+    effectiveFrom: isoDateSchema,
+  })
+  .strict();
+export type MergeOrgUnits = z.infer<typeof mergeOrgUnitsSchema>;
+
+export const importRowErrorSchema = z.object({ line: z.number().int(), field: z.string(), reason: z.string() });
+export const importResultSchema = z.object({
+  created: z.number().int(),
+  errors: z.array(importRowErrorSchema),
+});
+export type ImportResult = z.infer<typeof importResultSchema>;

@@ -1,0 +1,38 @@
+import { AuditLogEntity } from './audit-log.entity';
+import { TenantIndicatorEntity } from './indicator.entity';
+import { OrgUnitClosureEntity } from './org-unit-closure.entity';
+import { OrgUnitEventEntity } from './org-unit-event.entity';
+import { OrgUnitEntity } from './org-unit.entity';
+import { RefreshTokenEntity } from './refresh-token.entity';
+import { RoleAssignmentEntity } from './role-assignment.entity';
+import { Tenant } from './tenant.entity';
+import { UserEntity } from './user.entity';
+
+export * from './tenant-owned.entity';
+export * from './tenant.entity';
+export * from './org-unit.entity';
+export * from './org-unit-closure.entity';
+export * from './org-unit-event.entity';
+export * from './user.entity';
+export * from './role-assignment.entity';
+export * from './refresh-token.entity';
+export * from './audit-log.entity';
+export * from './indicator.entity';
+
+export const ENTITIES = [
+  Tenant,
+  OrgUnitEntity,
+  OrgUnitClosureEntity,
+  OrgUnitEventEntity,
+  UserEntity,
+  RoleAssignmentEntity,
+  RefreshTokenEntity,
+  AuditLogEntity,
+  TenantIndicatorEntity,
+];
+
+/**
+ * Tables that are not owned by one tenant. Adding an entity that is neither here nor tenant-scoped
+ * fails `tenancy.spec.ts`: tenancy cannot be forgotten silently.
+ */
+export const GLOBAL_ENTITIES: Function[] = [Tenant];

@@ -1,0 +1,6 @@
+export * from './entities';
+export * from './tenancy/tenant-context';
+export * from './tenancy/tenant-repository';
+export * from './data-source';
+export * from './database-admin';
+export * from './reference';

@@ -1,0 +1,2 @@
+export * from './admin-units';
+export * from './demo-hierarchy';
