@@ -2,6 +2,9 @@
 // type checking is `pnpm typecheck`'s job, so tests stay fast.
 const path = require('path');
 
+/** Packages that ship ES modules only. */
+const ESM_ONLY = ['cookie', 'content-disposition', 'set-cookie-parser', 'csv-parse', 'csv-stringify'];
+
 /** @param {string} dir the package directory (pass __dirname) */
 module.exports = function preset(dir, overrides = {}) {
   return {
@@ -20,6 +23,9 @@ module.exports = function preset(dir, overrides = {}) {
         },
       ],
     },
+    // A few dependencies ship ES modules only (Node loads them with require(esm); jest does not): SWC
+    // transpiles exactly those, everything else in node_modules is left alone.
+    transformIgnorePatterns: [`^(?!.*/node_modules/(${ESM_ONLY.join('|')})/).*/node_modules/`],
     testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/src/**/*.spec.tsx'],
     moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
     // Each run writes its counts so scripts/test can print one "N passed, N failed" line over every suite.

@@ -11,14 +11,17 @@ export const REDIS = Symbol('REDIS');
     {
       provide: REDIS,
       inject: [API_CONFIG],
-      useFactory: (config: ApiConfig) =>
-        new Redis(config.REDIS_URL, {
-          // Fail fast while Redis is down instead of queueing commands forever; health reports it.
+      useFactory: (config: ApiConfig) => {
+        const redis = new Redis(config.REDIS_URL, {
+          // Commands wait for the connection briefly, then fail (one retry) instead of hanging while Redis is
+          // down; readiness reports it and callers answer 503.
           maxRetriesPerRequest: 1,
-          enableOfflineQueue: false,
           retryStrategy: (times) => Math.min(times * 200, 2000),
-          lazyConnect: false,
-        }),
+        });
+        // Connection errors are reported by /health/ready; without a listener ioredis would print each one.
+        redis.on('error', () => undefined);
+        return redis;
+      },
     },
   ],
   exports: [REDIS],

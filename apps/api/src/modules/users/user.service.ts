@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { CreateUser, Role, UpdateUser, UserDto } from '@sen/contracts';
 import type { UserEntity } from '@sen/db';
 import { hasRole, type Actor } from '../../core/auth/actor';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationFailedError } from '../../core/errors/domain-error';
+import { ConflictError, DomainError, ForbiddenError, NotFoundError, ValidationFailedError } from '../../core/errors/domain-error';
 import { TenantDirectory } from '../../core/tenancy/tenant-directory';
 import { AuditService } from '../audit/audit.service';
 import { hashPassword } from '../auth/password';
@@ -55,7 +55,8 @@ export class UserService {
         throw new ValidationFailedError([{ field: `roles.${i}.role`, reason: 'vai trò chỉ dành cho Trung ương Hội', reasonEn: 'this role exists in the central tenant only' }]);
       }
       if (!(await this.units.findById(r.unitId)) || !(await this.units.isWithin(r.unitId, actor.unitIds))) {
-        throw new ValidationFailedError([{ field: `roles.${i}.unitId`, reason: 'đơn vị không tồn tại hoặc nằm ngoài phạm vi của bạn', reasonEn: 'unknown unit or outside your scope' }]);
+        // The same answer as for any id the caller may not see: not found (field named for the form).
+        throw new DomainError('NOT_FOUND', 404, 'Không tìm thấy đơn vị', 'Unit not found', [{ field: `roles.${i}.unitId`, reason: 'đơn vị không tồn tại hoặc nằm ngoài phạm vi của bạn', reasonEn: 'unknown unit or outside your scope' }]);
       }
     }
   }

@@ -1,0 +1,103 @@
+import { multipart, startHarness, type Harness } from './harness';
+
+/**
+ * The isolation suite: for every endpoint, a user of DN tries ids of HN, and a reporter of HN (bound to one
+ * commune) tries ids outside its subtree. Every try answers 404 (403 where the route is not about an id the
+ * caller names) and changes nothing. A route added without a case here fails the coverage test.
+ */
+describe('tenant isolation on every endpoint', () => {
+  let h: Harness;
+  let dn: string;
+  let reporter: string;
+  const hnIds: Record<string, string> = {};
+
+  beforeAll(async () => {
+    h = await startHarness();
+    const hn = await h.login('HN', 'admin');
+    dn = (await h.login('DN', 'admin')).accessToken;
+    reporter = (await h.login('HN', 'reporter')).accessToken;
+    hnIds.root = hn.user.unitId;
+    hnIds.unit = (await h.request('GET', '/api/v1/org-units?q=hoan%20kiem', { token: hn.accessToken })).body.items[0].id;
+    hnIds.user = hn.user.id;
+    hnIds.code = (await h.request('GET', `/api/v1/org-units/${hnIds.unit}`, { token: hn.accessToken })).body.code;
+  });
+  afterAll(() => h.close());
+
+  type Probe = { method: string; path: string; url: () => string; body?: () => unknown; upload?: () => { payload: Buffer; headers: Record<string, string> }; dn: number | 'own'; reporter: number | 'own' };
+  const unitBody = () => ({ name: 'Xâm nhập', level: 'branch', parentId: hnIds.root });
+  const probes: Probe[] = [
+    { method: 'GET', path: '/api/v1/auth/me', url: () => '/api/v1/auth/me', dn: 'own', reporter: 'own' },
+    { method: 'GET', path: '/api/v1/org-units', url: () => `/api/v1/org-units?parentId=${hnIds.root}`, dn: 404, reporter: 404 },
+    { method: 'GET', path: '/api/v1/org-units/{id}', url: () => `/api/v1/org-units/${hnIds.unit}`, dn: 404, reporter: 404 },
+    { method: 'GET', path: '/api/v1/org-units/{id}/history', url: () => `/api/v1/org-units/${hnIds.unit}/history`, dn: 404, reporter: 404 },
+    { method: 'POST', path: '/api/v1/org-units', url: () => '/api/v1/org-units', body: unitBody, dn: 404, reporter: 403 },
+    { method: 'PATCH', path: '/api/v1/org-units/{id}', url: () => `/api/v1/org-units/${hnIds.unit}`, body: () => ({ name: 'Đổi tên trái phép' }), dn: 404, reporter: 403 },
+    { method: 'POST', path: '/api/v1/org-units/merge', url: () => '/api/v1/org-units/merge', body: () => ({ sourceIds: [hnIds.unit], into: { name: 'Gộp trái phép' }, effectiveFrom: '2026-01-01' }), dn: 404, reporter: 403 },
+    {
+      method: 'POST', path: '/api/v1/org-units/import', url: () => '/api/v1/org-units/import',
+      upload: () => multipart('u.csv', `code,name,level,kind,parent code\nINTRUDE-1,Chi hội xâm nhập,branch,union,${hnIds.code}\n`),
+      dn: 201, reporter: 403, // DN: HN's code is not found in DN's tree, reported as a row error; nothing created
+    },
+    { method: 'GET', path: '/api/v1/users', url: () => '/api/v1/users', dn: 'own', reporter: 403 },
+    { method: 'GET', path: '/api/v1/users/{id}', url: () => `/api/v1/users/${hnIds.user}`, dn: 404, reporter: 403 },
+    { method: 'POST', path: '/api/v1/users', url: () => '/api/v1/users', body: () => ({ username: 'intruder', displayName: 'X', password: 'mat-khau-dai-1', roles: [{ role: 'viewer', unitId: hnIds.root }] }), dn: 404, reporter: 403 },
+    { method: 'PATCH', path: '/api/v1/users/{id}', url: () => `/api/v1/users/${hnIds.user}`, body: () => ({ displayName: 'Bị sửa' }), dn: 404, reporter: 403 },
+    { method: 'POST', path: '/api/v1/users/{id}/reset-password', url: () => `/api/v1/users/${hnIds.user}/reset-password`, body: () => ({ password: 'mat-khau-chiem-1' }), dn: 404, reporter: 403 },
+    { method: 'GET', path: '/api/v1/audit-log', url: () => '/api/v1/audit-log', dn: 'own', reporter: 403 },
+    { method: 'GET', path: '/api/v1/indicators', url: () => '/api/v1/indicators', dn: 'own', reporter: 'own' },
+    { method: 'POST', path: '/api/v1/indicators', url: () => '/api/v1/indicators', body: () => ({ code: 'XAM_NHAP', name: 'X', unit: 'người', valueType: 'integer', kind: 'flow', aggregation: 'sum' }), dn: 'own', reporter: 403 },
+    { method: 'GET', path: '/api/v1/tenants', url: () => '/api/v1/tenants', dn: 403, reporter: 403 },
+    { method: 'POST', path: '/api/v1/tenants', url: () => '/api/v1/tenants', body: () => ({}), dn: 403, reporter: 403 },
+    { method: 'POST', path: '/api/v1/tenants/{code}/suspend', url: () => '/api/v1/tenants/HN/suspend', dn: 403, reporter: 403 },
+    { method: 'POST', path: '/api/v1/tenants/{code}/resume', url: () => '/api/v1/tenants/HN/resume', dn: 403, reporter: 403 },
+  ];
+  const PUBLIC = ['GET /health/live', 'GET /health/ready', 'POST /api/v1/auth/login', 'POST /api/v1/auth/refresh', 'POST /api/v1/auth/logout'];
+
+  it('has a case for every route of the API (a new route without one fails here)', async () => {
+    const doc = (await h.request('GET', '/api/docs-json')).body as { paths: Record<string, Record<string, unknown>> };
+    const routes = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
+    const covered = new Set([...probes.map((p) => `${p.method} ${p.path}`), ...PUBLIC]);
+    expect(routes.filter((r) => !covered.has(r))).toEqual([]);
+  });
+
+  async function hnFingerprint(): Promise<string> {
+    const rows = await h.db.query(
+      `SELECT (SELECT COUNT(*) FROM org_unit WHERE tenant_id = 2) AS units, (SELECT COALESCE(SUM(CRC32(CONCAT(id, name, COALESCE(parent_id, ''), COALESCE(valid_to, '')))), 0) FROM org_unit WHERE tenant_id = 2) AS units_crc,
+              (SELECT COUNT(*) FROM app_user WHERE tenant_id = 2) AS users, (SELECT COALESCE(SUM(CRC32(CONCAT(id, display_name, password_hash, status))), 0) FROM app_user WHERE tenant_id = 2) AS users_crc,
+              (SELECT COUNT(*) FROM tenant_indicator WHERE tenant_id = 2) AS indicators, (SELECT GROUP_CONCAT(status) FROM tenant) AS tenants`,
+    );
+    return JSON.stringify(rows[0]);
+  }
+
+  it.each(['dn', 'reporter'] as const)('as %s: every try on HN ids answers 404 (or 403) and changes nothing in HN', async (who) => {
+    const token = who === 'dn' ? dn : reporter;
+    const before = await hnFingerprint();
+    for (const p of probes) {
+      const expected = p[who];
+      const upload = p.upload?.();
+      const res = await h.request(p.method, p.url(), { token, body: p.body?.(), payload: upload?.payload, headers: upload?.headers });
+      if (expected === 'own') {
+        expect([200, 201]).toContain(res.status);
+        // Whatever it answers is the caller's own tenant's data.
+        if (who === 'dn') expect(JSON.stringify(res.body)).not.toContain('Hà Nội');
+      } else {
+        if (res.status !== expected) throw new Error(`${who} ${p.method} ${p.url()} answered ${res.status}, expected ${expected}: ${JSON.stringify(res.body)}`);
+        if (p.path === '/api/v1/org-units/import' && expected === 201) expect(res.body.created).toBe(0);
+      }
+    }
+    expect(await hnFingerprint()).toBe(before);
+  });
+
+  it('the tenant comes from the token only: a tenant named in a header, query or body is ignored', async () => {
+    const res = await h.request('GET', `/api/v1/org-units/${hnIds.unit}?tenant=HN&tenantId=2`, { token: dn, headers: { 'x-tenant': 'HN', 'x-tenant-id': '2' } });
+    expect(res.status).toBe(404);
+  });
+
+  it("DN's audit log holds no HN row", async () => {
+    const res = await h.request('GET', '/api/v1/audit-log?limit=200', { token: dn });
+    expect(res.status).toBe(200);
+    const rows: unknown[] = await h.db.query('SELECT id FROM audit_log WHERE tenant_id = 2');
+    const hnIdsInLog = new Set(rows.map((r) => String((r as { id: string }).id)));
+    expect(res.body.items.filter((a: { id: string }) => hnIdsInLog.has(a.id))).toEqual([]);
+  });
+});
