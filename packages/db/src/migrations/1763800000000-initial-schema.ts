@@ -103,7 +103,7 @@ export class InitialSchema1763800000000 implements MigrationInterface {
       revoked_at DATETIME(3) NULL,
       created_at DATETIME(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
       PRIMARY KEY (id),
-      UNIQUE KEY uq_refresh_token_hash (token_hash),
+      UNIQUE KEY uq_refresh_token_hash (tenant_id, token_hash),
       KEY ix_refresh_token_family (tenant_id, family_id)
     ) ENGINE=InnoDB`);
 

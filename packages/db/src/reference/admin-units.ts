@@ -75,7 +75,7 @@ export interface LegacyMapRow {
 
 /** `packages/db/data`, from `src/reference` (jest, ts-node) and from `dist/reference` (built) alike. */
 export function referenceDataDir(): string {
-  return process.env.SEN_REFERENCE_DATA_DIR ?? path.join(__dirname, '../../data');
+  return path.join(__dirname, '../../data');
 }
 
 type CsvRecord = Record<string, string>;
