@@ -2,6 +2,7 @@
  * One throw-away database per test run. scripts/test prepares it (SEN_TEST_DB_READY=1) so that api tests and
  * browser tests share the same demo data; run alone (`pnpm --filter @sen/api test`), jest makes its own.
  */
+import 'reflect-metadata';
 import { dropDatabase, ensureDatabase, runMigrations } from '@sen/db';
 
 export default async function globalSetup(): Promise<void> {
@@ -18,7 +19,6 @@ export default async function globalSetup(): Promise<void> {
   process.env.SEN_TEST_OWN_DB = url;
   process.env.DEMO_MODE = 'true';
   // The demo data, loaded through the same code path as scripts/start.
-  require('reflect-metadata');
   const { createDataSource } = await import('@sen/db');
   const { seedDemo } = await import('../src/seed/demo-seed');
   const ds = createDataSource({ url, poolSize: 2 });

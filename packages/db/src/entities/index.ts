@@ -35,4 +35,4 @@ export const ENTITIES = [
  * Tables that are not owned by one tenant. Adding an entity that is neither here nor tenant-scoped
  * fails `tenancy.spec.ts`: tenancy cannot be forgotten silently.
  */
-export const GLOBAL_ENTITIES: Function[] = [Tenant];
+export const GLOBAL_ENTITIES: (abstract new (...args: never[]) => unknown)[] = [Tenant];

@@ -81,8 +81,14 @@ export class OrgUnitRepository {
     return { items, total };
   }
 
+  /** Children still valid today (closed units stay in history, not in the count). */
   async childCount(id: string): Promise<number> {
-    return this.data.repository(OrgUnitEntity).count({ parentId: id });
+    return this.data
+      .repository(OrgUnitEntity)
+      .query('u')
+      .andWhere('u.parentId = :id', { id })
+      .andWhere('(u.validTo IS NULL OR u.validTo >= :today)', { today: new Date().toISOString().slice(0, 10) })
+      .getCount();
   }
 
   /** Ancestors from the root down to the unit itself. */

@@ -1,0 +1,54 @@
+import type { ReactNode } from 'react';
+import { App as AntApp, ConfigProvider, theme as antTheme } from 'antd';
+import viVN from 'antd/locale/vi_VN';
+import enUS from 'antd/locale/en_US';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import type { ApiClient } from './lib/api-client';
+import { ApiClientProvider } from './lib/api-context';
+import { isApiError } from './lib/api-error';
+
+/** Retries only what may succeed on a second try: network failures and 5xx, never a 4xx. */
+export function createQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      queries: {
+        retry: (failures, error) => !(isApiError(error) && error.status >= 400 && error.status < 500) && failures < 2,
+        refetchOnWindowFocus: false,
+        staleTime: 30_000,
+      },
+      mutations: { retry: false },
+    },
+  });
+}
+
+/** Sen's colours: lotus pink on white, a teal accent. */
+export const senTheme = {
+  algorithm: antTheme.defaultAlgorithm,
+  token: {
+    colorPrimary: '#c41d7f',
+    colorLink: '#c41d7f',
+    colorInfo: '#c41d7f',
+    borderRadius: 8,
+    fontFamily:
+      "-apple-system, BlinkMacSystemFont, 'Segoe UI', Roboto, 'Noto Sans', 'Helvetica Neue', Arial, sans-serif",
+  },
+  components: {
+    Layout: { headerBg: '#ffffff', siderBg: '#ffffff', bodyBg: '#f7f5f8', headerPadding: '0 16px' },
+    Menu: { itemSelectedBg: '#fff0f6', itemSelectedColor: '#9e1068' },
+  },
+};
+
+export function AppProviders({ client, queryClient, children }: { client: ApiClient; queryClient: QueryClient; children: ReactNode }) {
+  const { i18n } = useTranslation();
+  const locale = i18n.language === 'en' ? enUS : viVN;
+  return (
+    <ConfigProvider locale={locale} theme={senTheme}>
+      <AntApp>
+        <QueryClientProvider client={queryClient}>
+          <ApiClientProvider client={client}>{children}</ApiClientProvider>
+        </QueryClientProvider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}

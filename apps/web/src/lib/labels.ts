@@ -1,0 +1,30 @@
+import { DEFAULT_LEVEL_LABELS_VI, ROLE_LABELS_VI, UNIT_KIND_LABELS_VI, type Role, type UnitKind } from '@sen/contracts';
+import type { TFunction } from 'i18next';
+import type { Language } from '../i18n';
+
+/** A configured level of the tenant (its names are the tenant's own words, e.g. "Thành phố"). */
+export interface TenantLevel {
+  code: string;
+  name: string;
+}
+
+/**
+ * The label of a level: the tenant's own name in Vietnamese; in English the English name of the
+ * usual levels, else the tenant's name; the code when nothing is known.
+ */
+export function levelLabel(code: string, levels: TenantLevel[] | undefined, language: Language, t: TFunction): string {
+  const configured = levels?.find((l) => l.code === code)?.name;
+  if (language === 'en') {
+    const english = t(`levels.${code}`, { defaultValue: '' });
+    return english || configured || code;
+  }
+  return configured ?? DEFAULT_LEVEL_LABELS_VI[code] ?? code;
+}
+
+export function kindLabel(kind: UnitKind, language: Language, t: TFunction): string {
+  return language === 'en' ? t(`kinds.${kind}`) : UNIT_KIND_LABELS_VI[kind];
+}
+
+export function roleLabel(role: Role, language: Language, t: TFunction): string {
+  return language === 'en' ? t(`roles.${role}`) : ROLE_LABELS_VI[role];
+}

@@ -1,0 +1,12 @@
+export { PlanImportError, type PlanImportErrorCode } from './errors';
+export { importPlanText, importPlanMarkdown, importPlanDocx, MAX_IMPORT_CHARS } from './importer';
+export { normalizeText, cleanLine, type Paragraph, type NormalizedText } from './normalize';
+export { classifyLine, romanValue, toRoman, type LineClass } from './classify';
+export { buildSections, flattenItems, sectionContent, walkSections } from './sections';
+export { deriveFromSections, type Derived, type DeriveContext } from './derive';
+export { sectionRole, SECTION_KEYWORDS, type SectionRole } from './roles';
+export { findReferences, parsePreamble, DOCUMENT_KIND_NAMES } from './legal';
+export { findQuantities, UNIT_LEXICON } from './targets';
+export { levelsIn, splitUnitList, unitClause, unitHeading, looksLikeUnit } from './units';
+export { FUNDING_SOURCES, fundingSourcesIn } from './funding';
+export { KIND_HEADINGS } from './header';
