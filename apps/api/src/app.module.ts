@@ -11,6 +11,7 @@ import { HealthController } from './core/health/health.controller';
 import { RedisModule } from './core/redis/redis.module';
 import { TenancyModule } from './core/tenancy/tenancy.module';
 import { TenantContextInterceptor } from './core/tenancy/tenant-context.interceptor';
+import { AggregationModule } from './modules/aggregation/aggregation.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { IndicatorsModule } from './modules/indicators/indicators.module';
@@ -46,6 +47,7 @@ export class AppModule {
         RedisModule,
         TenancyModule,
         AuditModule,
+        AggregationModule,
         AuthModule,
         TenantsModule,
         UsersModule,

@@ -8,3 +8,5 @@ export * from './indicators/indicator.contract';
 export * from './tenants/tenant.contract';
 export * from './users/user.contract';
 export * from './jobs/queues';
+export * from './reports/report.contract';
+export * from './rollups/rollup.contract';

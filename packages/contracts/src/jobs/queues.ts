@@ -7,7 +7,16 @@ import { idSchema } from '../common/ids';
  */
 export const QUEUES = {
   maintenance: 'maintenance',
+  aggregation: 'aggregation',
 } as const;
+
+/** Apply one approved (or reopened) report's counted values to every ancestor's rollup: payload = ids. */
+export const applyReportJobSchema = z.object({ tenantId: idSchema, outboxId: idSchema }).strict();
+export type ApplyReportPayload = z.infer<typeof applyReportJobSchema>;
+
+/** Recompute every rollup of a tenant (or, without tenantId, of every tenant) for a period, set-based. */
+export const recomputeJobSchema = z.object({ tenantId: idSchema.optional(), period: z.string().min(4).max(8) }).strict();
+export type RecomputePayload = z.infer<typeof recomputeJobSchema>;
 
 export const purgeExpiredSessionsJobSchema = z.object({ tenantId: idSchema }).strict();
 export type PurgeExpiredSessionsPayload = z.infer<typeof purgeExpiredSessionsJobSchema>;
@@ -15,6 +24,9 @@ export type PurgeExpiredSessionsPayload = z.infer<typeof purgeExpiredSessionsJob
 export const JOB_NAMES = {
   purgeExpiredSessions: 'purge-expired-sessions',
   scheduleMaintenance: 'schedule-maintenance',
+  applyReport: 'apply-report',
+  recompute: 'recompute',
+  reconcileOutbox: 'reconcile-outbox',
 } as const;
 
 /** BullMQ rejects ':' in custom job ids; ids are built from parts joined with '__'. */

@@ -6,6 +6,11 @@ import { OrgUnitEntity } from './org-unit.entity';
 import { RefreshTokenEntity } from './refresh-token.entity';
 import { RoleAssignmentEntity } from './role-assignment.entity';
 import { Tenant } from './tenant.entity';
+import { ReportFormEntity } from './report-form.entity';
+import { ReportEntity } from './report.entity';
+import { ReportValueEntity } from './report-value.entity';
+import { ReportValueChangeEntity } from './report-value-change.entity';
+import { AggregationOutboxEntity, NationalRollupEntity, RollupEntity, UnitValueEntity } from './rollup.entity';
 import { UserEntity } from './user.entity';
 
 export * from './tenant-owned.entity';
@@ -18,6 +23,11 @@ export * from './role-assignment.entity';
 export * from './refresh-token.entity';
 export * from './audit-log.entity';
 export * from './indicator.entity';
+export * from './report-form.entity';
+export * from './report.entity';
+export * from './report-value.entity';
+export * from './report-value-change.entity';
+export * from './rollup.entity';
 
 export const ENTITIES = [
   Tenant,
@@ -29,10 +39,19 @@ export const ENTITIES = [
   RefreshTokenEntity,
   AuditLogEntity,
   TenantIndicatorEntity,
+  ReportFormEntity,
+  ReportEntity,
+  ReportValueEntity,
+  ReportValueChangeEntity,
+  UnitValueEntity,
+  RollupEntity,
+  NationalRollupEntity,
+  AggregationOutboxEntity,
 ];
 
 /**
  * Tables that are not owned by one tenant. Adding an entity that is neither here nor tenant-scoped
- * fails `tenancy.spec.ts`: tenancy cannot be forgotten silently.
+ * fails `tenancy.spec.ts`: tenancy cannot be forgotten silently. `national_rollup` holds each tenant's totals
+ * for the central comparison and is read only through the central aggregates repository.
  */
-export const GLOBAL_ENTITIES: (abstract new (...args: never[]) => unknown)[] = [Tenant];
+export const GLOBAL_ENTITIES: (abstract new (...args: never[]) => unknown)[] = [Tenant, NationalRollupEntity];

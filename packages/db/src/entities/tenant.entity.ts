@@ -1,5 +1,9 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
+export interface TenantSettings {
+  countSubmitted?: boolean;
+}
+
 export type TenantStatus = 'active' | 'suspended' | 'absorbed';
 
 /** A level a tenant uses, top to bottom: province / district / grassroots / branch / group, or fewer. */
@@ -38,6 +42,10 @@ export class Tenant {
 
   @Column({ type: 'bigint', unsigned: true, nullable: true })
   absorbedIntoId!: string | null;
+
+  /** Tenant choices: countSubmitted — count submitted reports in rollups before they are approved. */
+  @Column({ type: 'json', nullable: true })
+  settings!: TenantSettings | null;
 
   @CreateDateColumn({ type: 'datetime', precision: 3 })
   createdAt!: Date;
