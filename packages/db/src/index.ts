@@ -4,3 +4,4 @@ export * from './tenancy/tenant-repository';
 export * from './data-source';
 export * from './database-admin';
 export * from './reference';
+export * from './aggregation';

@@ -1,0 +1,151 @@
+import 'reflect-metadata';
+import type { DataSource } from 'typeorm';
+import { createDataSource } from '../data-source';
+import { dropDatabase, ensureDatabase, runMigrations } from '../database-admin';
+import { TenantContext } from '../tenancy/tenant-context';
+import { applyOutbox } from './apply-report';
+import { reconcileRollups, recomputeRollups } from './recompute';
+
+const base = (process.env.DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/sen').replace(/\/[^/]*$/, '');
+const url = `${base}/sen_test_agg_${process.pid}`;
+let ds: DataSource;
+const T = '7';
+const ctx = TenantContext.system(T, 'AG');
+const inTenant = <R>(fn: () => Promise<R>) => TenantContext.run(ctx, fn);
+
+// root(1) ─ district A(2) ─ communes 4, 5 ; district B(3) ─ communes 6, 7 ; commune 8 merged into 6 on 2024-07-01
+const UNITS: [number, number | null, string, string | null, number | null][] = [
+  [1, null, 'province', null, null],
+  [2, 1, 'district', null, null],
+  [3, 1, 'district', null, null],
+  [4, 2, 'grassroots', null, null],
+  [5, 2, 'grassroots', null, null],
+  [6, 3, 'grassroots', null, null],
+  [7, 3, 'grassroots', null, null],
+  [8, 3, 'grassroots', '2024-06-30', 6],
+];
+
+async function setupTree(): Promise<void> {
+  await ds.query(`INSERT INTO tenant (id, code, name, levels, root_unit_id) VALUES (?, 'AG', 'Thử tổng hợp', '[]', 1)`, [T]);
+  for (const [id, parent, level, validTo, successor] of UNITS) {
+    await ds.query(
+      `INSERT INTO org_unit (id, tenant_id, parent_id, name, name_folded, sort_key, level, kind, valid_to, successor_id) VALUES (?, ?, ?, ?, ?, ?, ?, 'union', ?, ?)`,
+      [id, T, parent, `U${id}`, `u${id}`, `u${id}`, level, validTo, successor],
+    );
+  }
+  const parentOf = new Map(UNITS.map(([id, p]) => [id, p]));
+  for (const [id] of UNITS) {
+    let a: number | null | undefined = id;
+    let depth = 0;
+    while (a) {
+      await ds.query('INSERT INTO org_unit_closure (tenant_id, ancestor_id, descendant_id, depth) VALUES (?, ?, ?, ?)', [T, a, id, depth++]);
+      a = parentOf.get(a) ?? null;
+    }
+  }
+  await ds.query(`INSERT INTO report_form (id, tenant_id, code, name, period_kind, indicator_codes, deadline_rule, reporting_level) VALUES (1, ?, 'F', 'F', 'half', '[]', '{"day":13,"month":6}', 'grassroots')`, [T]);
+}
+
+let nextReport = 1;
+async function report(unit: number, period: string, values: Record<string, number | [number, number]>, status = 'approved'): Promise<string> {
+  const id = String(nextReport++);
+  await ds.query(`INSERT INTO report (id, tenant_id, form_id, form_code, unit_id, period, status, deadline, version) VALUES (?, ?, 1, 'F', ?, ?, ?, '2024-06-13', 1)`, [id, T, unit, period, status]);
+  for (const [code, v] of Object.entries(values)) {
+    const [value, num, den] = Array.isArray(v) ? [null, v[0], v[1]] : [v, null, null];
+    await ds.query(`INSERT INTO report_value (tenant_id, report_id, indicator_code, value, numerator, denominator) VALUES (?, ?, ?, ?, ?, ?)`, [T, id, code, value, num, den]);
+  }
+  return id;
+}
+async function outbox(reportId: string): Promise<string> {
+  const res: { insertId: number } = await ds.query('INSERT INTO aggregation_outbox (tenant_id, report_id, report_version) VALUES (?, ?, 1)', [T, reportId]);
+  return String(res.insertId);
+}
+async function rollup(unit: number, code: string, period = '2024S1'): Promise<Record<string, string | number | null> | undefined> {
+  const [row] = await ds.query('SELECT * FROM rollup WHERE tenant_id = ? AND period = ? AND unit_id = ? AND indicator_code = ?', [T, period, unit, code]);
+  return row;
+}
+
+beforeAll(async () => {
+  await dropDatabase(url);
+  await ensureDatabase(url);
+  await runMigrations(url);
+  ds = createDataSource({ url, poolSize: 6 });
+  await ds.initialize();
+  await setupTree();
+});
+afterAll(async () => {
+  await ds?.destroy();
+  await dropDatabase(url);
+});
+
+describe('aggregation engine (real MariaDB)', () => {
+  it('applies an approved report to every ancestor, and a replayed job changes nothing', async () => {
+    const r = await report(4, '2024S1', { HOI_VIEN: 1000, HOI_VIEN_MOI: 40, TY_LE_TAP_HOP_HOI_VIEN: [900, 1000] });
+    const o = await outbox(r);
+    expect((await inTenant(() => applyOutbox(ds, o))).status).toBe('applied');
+    for (const unit of [4, 2, 1]) expect(Number((await rollup(unit, 'HOI_VIEN'))?.sum)).toBe(1000);
+    expect(await rollup(3, 'HOI_VIEN')).toBeUndefined();
+    const before = await ds.query('SELECT * FROM rollup ORDER BY unit_id, indicator_code');
+    expect((await inTenant(() => applyOutbox(ds, o))).status).toBe('already-processed');
+    expect(await ds.query('SELECT * FROM rollup ORDER BY unit_id, indicator_code')).toEqual(before);
+  });
+
+  it('two sibling reports approved at the same moment both count; ratios stay ratios of sums', async () => {
+    const a = await outbox(await report(5, '2024S1', { HOI_VIEN: 500, TY_LE_TAP_HOP_HOI_VIEN: [100, 500] }));
+    const b = await outbox(await report(6, '2024S1', { HOI_VIEN: 250, TY_LE_TAP_HOP_HOI_VIEN: [240, 250] }));
+    await Promise.all([inTenant(() => applyOutbox(ds, a)), inTenant(() => applyOutbox(ds, b))]);
+    const root = await rollup(1, 'HOI_VIEN');
+    expect(Number(root?.sum)).toBe(1750);
+    expect(Number(root?.count)).toBe(3);
+    const ratio = await rollup(1, 'TY_LE_TAP_HOP_HOI_VIEN');
+    // (900 + 100 + 240) / (1000 + 500 + 250), not the mean of 90 %, 20 % and 96 %.
+    expect([Number(ratio?.numerator), Number(ratio?.denominator)]).toEqual([1240, 1750]);
+  });
+
+  it('a report taken back (returned) leaves the totals as if it had never counted', async () => {
+    const id = await report(7, '2024S1', { HOI_VIEN: 300 });
+    const o1 = await outbox(id);
+    await inTenant(() => applyOutbox(ds, o1));
+    expect(Number((await rollup(1, 'HOI_VIEN'))?.sum)).toBe(2050);
+    await ds.query("UPDATE report SET status = 'returned', version = 2 WHERE tenant_id = ? AND id = ?", [T, id]);
+    const o2 = await outbox(id);
+    await inTenant(() => applyOutbox(ds, o2));
+    expect(Number((await rollup(1, 'HOI_VIEN'))?.sum)).toBe(1750);
+    expect(Number((await rollup(3, 'HOI_VIEN'))?.sum)).toBe(250);
+  });
+
+  it('min has no delta: the touched ancestors are recomputed from their subtree', async () => {
+    const x = await outbox(await report(4, '2024Q1', { TY_LE_TAP_HOP_THAP_NHAT: 40 }));
+    const y = await outbox(await report(5, '2024Q1', { TY_LE_TAP_HOP_THAP_NHAT: 70 }));
+    await inTenant(() => applyOutbox(ds, x));
+    await inTenant(() => applyOutbox(ds, y));
+    expect(Number((await rollup(1, 'TY_LE_TAP_HOP_THAP_NHAT', '2024Q1'))?.min)).toBe(40);
+  });
+
+  it('a unit merged before the period counts under its successor; before the merge, under the old tree', async () => {
+    const after = await outbox(await report(8, '2024S2', { HOI_VIEN: 77 }));
+    await inTenant(() => applyOutbox(ds, after));
+    expect(Number((await rollup(6, 'HOI_VIEN', '2024S2'))?.sum)).toBe(77);
+    expect(await rollup(8, 'HOI_VIEN', '2024S2')).toBeUndefined();
+    const before = await outbox(await report(8, '2024Q1', { HOI_VIEN: 11 }));
+    await inTenant(() => applyOutbox(ds, before));
+    expect(Number((await rollup(8, 'HOI_VIEN', '2024Q1'))?.sum)).toBe(11);
+    expect(Number((await rollup(3, 'HOI_VIEN', '2024Q1'))?.sum)).toBe(11);
+  });
+
+  it('the incremental totals equal a full set-based recompute, and the reconciliation proves it', async () => {
+    expect(await reconcileRollups(ds, T, '2024S1')).toEqual({ rollupMismatches: 0, checked: expect.any(Number) });
+    const incremental = await ds.query("SELECT unit_id, indicator_code, sum, count, numerator, denominator FROM rollup WHERE tenant_id = ? AND period = '2024S1' AND count > 0 ORDER BY unit_id, indicator_code", [T]);
+    const progress: number[] = [];
+    await recomputeRollups(ds, { tenantId: T, period: '2024S1', onProgress: (p) => void progress.push(p) });
+    const full = await ds.query("SELECT unit_id, indicator_code, sum, count, numerator, denominator FROM rollup WHERE tenant_id = ? AND period = '2024S1' ORDER BY unit_id, indicator_code", [T]);
+    expect(full).toEqual(incremental);
+    expect(progress.at(-1)).toBe(100);
+    const [national] = await ds.query("SELECT sum FROM national_rollup WHERE tenant_id = ? AND period = '2024S1' AND indicator_code = 'HOI_VIEN'", [T]);
+    expect(Number(national.sum)).toBe(1750);
+  });
+
+  it('the reconciliation notices a wrong total', async () => {
+    await ds.query("UPDATE rollup SET sum = sum + 1 WHERE tenant_id = ? AND period = '2024S1' AND unit_id = 1 AND indicator_code = 'HOI_VIEN'", [T]);
+    expect((await reconcileRollups(ds, T, '2024S1')).rollupMismatches).toBe(1);
+  });
+});

@@ -1,0 +1,5 @@
+export * from './parts-columns';
+export * from './counted-values';
+export * from './indicator-definitions';
+export * from './apply-report';
+export * from './recompute';
