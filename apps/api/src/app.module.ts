@@ -16,6 +16,7 @@ import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { IndicatorsModule } from './modules/indicators/indicators.module';
 import { OrgUnitsModule } from './modules/org-units/org-units.module';
+import { RollupsModule } from './modules/rollups/rollups.module';
 import { TenantsModule } from './modules/tenants/tenants.module';
 import { UsersModule } from './modules/users/users.module';
 
@@ -53,6 +54,7 @@ export class AppModule {
         UsersModule,
         OrgUnitsModule,
         IndicatorsModule,
+        RollupsModule,
       ],
       controllers: [HealthController],
       providers: [

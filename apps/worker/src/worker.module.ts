@@ -6,11 +6,14 @@ import { WORKER_CONFIG, type WorkerConfig } from './core/config';
 import { HealthServer } from './core/health-server';
 import { JOB_HANDLERS } from './core/job';
 import { QueueRunner } from './core/queue-runner';
+import { ApplyReportJob } from './jobs/aggregation/apply-report.job';
+import { ReconcileOutboxJob } from './jobs/aggregation/reconcile-outbox.job';
+import { RecomputeJob } from './jobs/aggregation/recompute.job';
 import { PurgeExpiredSessionsJob } from './jobs/maintenance/purge-expired-sessions.job';
 import { ScheduleMaintenanceJob } from './jobs/maintenance/schedule-maintenance.job';
 
 /** Every job the worker runs; adding a job = a class in jobs/<feature>/ and a line here. */
-const JOBS = [PurgeExpiredSessionsJob, ScheduleMaintenanceJob];
+const JOBS = [PurgeExpiredSessionsJob, ScheduleMaintenanceJob, ApplyReportJob, RecomputeJob, ReconcileOutboxJob];
 
 @Module({})
 export class WorkerModule implements OnModuleInit, OnApplicationShutdown {

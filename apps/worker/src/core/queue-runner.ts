@@ -51,7 +51,7 @@ export class QueueRunner implements OnApplicationBootstrap, OnApplicationShutdow
           if (!handler) throw new Error(`no handler for job ${job.name} on ${queue}`);
           const parsed = handler.schema.safeParse(job.data);
           if (!parsed.success) throw new Error(`invalid payload for ${job.name}: ${parsed.error.message}`);
-          return handler.handle(parsed.data);
+          return handler.handle(parsed.data, job);
         },
         { connection, prefix: this.config.QUEUE_PREFIX, concurrency: this.config.WORKER_CONCURRENCY, autorun: true },
       );
@@ -66,6 +66,14 @@ export class QueueRunner implements OnApplicationBootstrap, OnApplicationShutdow
       name: JOB_NAMES.scheduleMaintenance,
       data: {},
       opts: { removeOnComplete: 100, removeOnFail: 500 },
+    });
+    // The outbox reconciler, every 10 seconds (one schedule however many workers run).
+    const aggregation = new Queue(QUEUES.aggregation, { connection, prefix: this.config.QUEUE_PREFIX });
+    this.queues.push(aggregation);
+    await aggregation.upsertJobScheduler('reconcile-outbox', { every: 10_000 }, {
+      name: JOB_NAMES.reconcileOutbox,
+      data: {},
+      opts: { removeOnComplete: 10, removeOnFail: 100 },
     });
     this.logger.log(`workers running on queues: ${[...byQueue.keys()].join(', ')}`);
   }

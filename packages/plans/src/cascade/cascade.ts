@@ -5,6 +5,7 @@
 import type { ImportedPlan, LegalBasis, Section } from '../model/types';
 import { formatVietnameseNumber, tokenize } from '../text/vietnamese';
 import { levelsIn } from '../import/units';
+import { sectionRole } from '../import/roles';
 
 export interface DeriveOptions {
   /** Issuer of the child plan; default "Ban Thường vụ <child unit>". */
@@ -53,7 +54,8 @@ export function derivePlan(parent: ImportedPlan, childUnitName: string, options:
     purposes: [...parent.purposes],
     requirements: [...parent.requirements],
     targets: parent.targets.map((t) => ({ ...t, levels: t.levels ? [...t.levels] : undefined })),
-    sections: parent.sections.map(cloneSection),
+    // The parent's own assignments are not the child's: the child's assignment is regenerated on export.
+    sections: parent.sections.filter((s) => sectionRole(s.heading) !== 'assignments').map(cloneSection),
     activities: parent.activities.map((a) => ({ ...a, time: { ...a.time }, leadUnits: [...a.leadUnits], cooperatingUnits: [...a.cooperatingUnits] })),
     fundingSources: [...parent.fundingSources],
     assignments: inheritedTasks.length > 0 ? [{ unit: childUnitName, role: 'lead', tasks: inheritedTasks }] : [],

@@ -113,7 +113,11 @@ export function bodySections(plan: ImportedPlan): Section[] {
   if (needAssignments || needReporting) {
     const children = needAssignments ? plan.assignments.map(assignmentSection) : [];
     const loose: string[] = [];
-    if (needReporting) {
+    // The assignments' own tasks may already state the reporting duties.
+    const statedByTasks =
+      needAssignments &&
+      deriveFromSections([section('TỔ CHỨC THỰC HIỆN', [], children)], { title: plan.title, year: planYear(plan) }).reportingObligations.length > 0;
+    if (needReporting && !statedByTasks) {
       for (const group of groupObligations(plan.reportingObligations)) {
         const reporter = group[0]?.reporter ?? null;
         const sentence = obligationSentence(group);

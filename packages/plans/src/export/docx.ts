@@ -17,7 +17,6 @@ import {
   TextRun,
   VerticalAlign,
   WidthType,
-  convertMillimetersToTwip,
   type IBorderOptions,
 } from 'docx';
 import type { ExportablePlan } from '../model/types';
@@ -33,6 +32,12 @@ export const PAGE = {
 } as const;
 
 const FONT = 'Times New Roman';
+
+/** Millimetres to twentieths of a point, rounded (A4 is 11906 × 16838). */
+export function mmToTwip(mm: number): number {
+  return Math.round((mm * 1440) / 25.4);
+}
+const convertMillimetersToTwip = mmToTwip;
 const TEXT_WIDTH = convertMillimetersToTwip(PAGE.widthMm - PAGE.marginLeftMm - PAGE.marginRightMm);
 
 const NONE: IBorderOptions = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };

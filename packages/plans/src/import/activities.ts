@@ -6,7 +6,7 @@
  */
 import type { Activity, Assignment, Section } from '../model/types';
 import { findTimeExpressions, parseTimeExpression } from '../time/expressions';
-import { parseVietnameseNumber, tokenString } from '../text/vietnamese';
+import { parseVietnameseNumber, tokenString, excerpt } from '../text/vietnamese';
 import { sectionContent } from './sections';
 import { splitUnitList, unitClause } from './units';
 
@@ -153,7 +153,7 @@ export function extractActivities(roots: Section[], ctx: ActivityContext): { act
       const y1 = yearOf(a.time.from);
       const y2 = yearOf(a.time.to);
       if ((y1 !== null && y1 !== ctx.defaultYear) || (y2 !== null && y2 !== ctx.defaultYear)) {
-        warnings.push(`Thời gian "${a.time.text ?? ''}" của hoạt động "${a.name.slice(0, 80)}" nằm ngoài năm kế hoạch ${ctx.defaultYear}.`);
+        warnings.push(`Thời gian "${a.time.text ?? ''}" của hoạt động "${excerpt(a.name, 80)}" nằm ngoài năm kế hoạch ${ctx.defaultYear}.`);
       }
     }
     if (explicit.has(a)) continue;

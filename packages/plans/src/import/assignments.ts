@@ -4,7 +4,7 @@
  * "Ban Tổ chức - Kiểm tra phối hợp với …").
  */
 import type { Assignment, Section } from '../model/types';
-import { foldVietnamese, tokenString } from '../text/vietnamese';
+import { foldVietnamese, tokenString, excerpt } from '../text/vietnamese';
 import { sectionContent, flattenItems } from './sections';
 import { unitClause, unitHeading } from './units';
 
@@ -75,7 +75,7 @@ export function extractAssignments(roots: Section[]): AssignmentExtraction {
     } else if (parent) {
       addTask(parent, text);
     } else {
-      warnings.push(`Nhiệm vụ chưa rõ đơn vị thực hiện: "${text.slice(0, 120)}".`);
+      warnings.push(`Nhiệm vụ chưa rõ đơn vị thực hiện: "${excerpt(text, 120)}".`);
     }
   };
 

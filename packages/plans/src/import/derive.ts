@@ -3,6 +3,7 @@
  * assignments, reporting obligations and cited documents. The exporter runs the same derivation to know
  * which structured fields its body already expresses.
  */
+import { excerpt } from '../text/vietnamese';
 import type { Activity, Assignment, LegalBasis, ReportingObligation, Section, Target } from '../model/types';
 import { extractActivities } from './activities';
 import { extractAssignments } from './assignments';
@@ -109,7 +110,7 @@ export function deriveFromSections(sections: Section[], ctx: DeriveContext): Der
       for (const { item, heading } of itemsWithHeadings(s)) {
         const scan = scanTargets(item, heading, maskReferences);
         for (const t of scan.targets) {
-          if (hasStrongCue(t)) warnings.push(`Có thể là chỉ tiêu nằm ngoài mục Chỉ tiêu: "${t.text.slice(0, 140)}".`);
+          if (hasStrongCue(t)) warnings.push(`Có thể là chỉ tiêu nằm ngoài mục Chỉ tiêu: "${excerpt(t.text, 300)}".`);
         }
       }
     }
@@ -122,7 +123,7 @@ export function deriveFromSections(sections: Section[], ctx: DeriveContext): Der
       }
     }
   }
-  for (const t of thresholds) warnings.push(`Ngưỡng rà soát (không phải chỉ tiêu): "${t.slice(0, 140)}".`);
+  for (const t of thresholds) warnings.push(`Ngưỡng rà soát (không phải chỉ tiêu): "${excerpt(t, 140)}".`);
 
   // Assignments.
   const assignmentRoots = byRole('assignments');

@@ -8,7 +8,7 @@
 import type { LegalBasis } from '../model/types';
 import { normalizeDocumentSymbol } from '../numbering/symbol';
 import { isoDate } from '../time/dates';
-import { capitalizeFirst, foldVietnamese } from '../text/vietnamese';
+import { capitalizeFirst, foldVietnamese, excerpt } from '../text/vietnamese';
 
 /** Names of document kinds that can be cited (longest first when matched). */
 export const DOCUMENT_KIND_NAMES: readonly string[] = [
@@ -229,7 +229,7 @@ export function parsePreamble(text: string, hints: string[]): PreambleInfo {
       legalBases.splice(at < 0 ? legalBases.length : at, 0, basis);
       refs.splice(at < 0 ? refs.length : at, 0, { start, end, endWithDate: end, basis });
     } else if (tidy(clause).length > 0 && /^\s*(?:Thực\s+hiện|Căn\s+cứ)\s/iu.test(clause)) {
-      warnings.push(`Không nhận diện được văn bản căn cứ: "${tidy(clause).slice(0, 120)}".`);
+      warnings.push(`Không nhận diện được văn bản căn cứ: "${excerpt(tidy(clause), 120)}".`);
     }
   }
   if (legalBases.length === 0) warnings.push('Không tìm thấy căn cứ ban hành ("Thực hiện …", "Căn cứ …").');

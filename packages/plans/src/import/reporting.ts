@@ -3,6 +3,7 @@
  * Ban …", "báo cáo … hằng tháng, quý, năm". Each period named becomes an obligation; a deadline applies to
  * the period named just before it. The deadline is the plan's own, not the end of the period.
  */
+import { excerpt } from '../text/vietnamese';
 import type { PeriodKind, ReportingObligation } from '../model/types';
 import { formatDayMonth } from '../time/dates';
 
@@ -60,7 +61,7 @@ export function extractObligations(entries: { text: string; reporter: string | n
     const tokens = periodTokens(text);
     if (tokens.length === 0) {
       if (/chế\s+độ|định\s+kỳ|thường\s+xuyên\s+báo\s+cáo/iu.test(text)) {
-        warnings.push(`Chế độ báo cáo chưa rõ kỳ báo cáo (tháng, quý, 6 tháng, năm): "${text.slice(0, 140)}".`);
+        warnings.push(`Chế độ báo cáo chưa rõ kỳ báo cáo (tháng, quý, 6 tháng, năm): "${excerpt(text, 140)}".`);
       }
       continue;
     }

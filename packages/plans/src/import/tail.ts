@@ -3,7 +3,7 @@
  * and the signature block ("TM. BAN THƯỜNG VỤ", "PHÓ CHỦ TỊCH", name).
  */
 import type { Signatory } from '../model/types';
-import { isUpperCaseText } from '../text/vietnamese';
+import { isUpperCaseText, excerpt } from '../text/vietnamese';
 import type { Paragraph } from './normalize';
 
 export const RECIPIENTS_LINE = /^Nơi\s+nhận\s*:?\s*(.*)$/iu;
@@ -86,7 +86,7 @@ export function parseTail(paragraphs: Paragraph[], start: number): TailInfo {
       if (c) recipients.push(c);
       continue;
     }
-    warnings.push(`Nội dung cuối văn bản chưa được xếp vào mục nào: "${text.slice(0, 120)}".`);
+    warnings.push(`Nội dung cuối văn bản chưa được xếp vào mục nào: "${excerpt(text, 120)}".`);
   }
   if (!sawRecipients) warnings.push('Không tìm thấy mục "Nơi nhận".');
   if (signatory.onBehalfOf === null && signatory.title === null && signatory.name === null) {

@@ -5,7 +5,7 @@
  * To recognise another unit of measure, add it to UNIT_LEXICON; another comparator phrase, to COMPARATORS.
  */
 import type { Comparator, PeriodKind, Target, TargetAggregation, UnitLevel } from '../model/types';
-import { foldVietnamese, parseVietnameseNumber } from '../text/vietnamese';
+import { capitalizeFirst, foldVietnamese, parseVietnameseNumber } from '../text/vietnamese';
 import { levelsIn } from './units';
 
 /** Units of measure: [as written (lower case), unit reported]. Longest phrases are tried first. */
@@ -356,6 +356,7 @@ export function scanTargets(item: string, section: string | null, mask: (t: stri
       const original = item.slice(clause.start, clause.start + clause.text.length);
       const shifted: Quantity = { ...q, start: q.start + clause.start, end: q.end + clause.start, unitEnd: q.unitEnd + clause.start };
       const t = buildTarget(masked, shifted, original, clause.start, label, section);
+      t.text = capitalizeFirst(t.text);
       result.targets.push(t);
     }
   }

@@ -89,3 +89,12 @@ export function isUpperCaseText(s: string): boolean {
   if (!letters || letters.length < 2) return false;
   return !/\p{Ll}/u.test(s);
 }
+
+/** Shortens a text for a message: cut at a word boundary, with "…". */
+export function excerpt(s: string, max = 160): string {
+  const t = s.replace(/\s+/g, ' ').trim();
+  if (t.length <= max) return t;
+  const cut = t.slice(0, max);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:]+$/u, '')}…`;
+}
