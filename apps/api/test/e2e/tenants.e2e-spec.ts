@@ -83,3 +83,57 @@ describe('tenants: onboarding a province (platform administrators)', () => {
     expect(run.stdout).toMatch(/tenant HP created/);
   });
 });
+
+describe('tenants: one province absorbs another (the 2025 merger)', () => {
+  let h: Harness;
+  let tw: string;
+  const onboard = async (code: string, csv: string) =>
+    h.request('POST', '/api/v1/tenants', {
+      token: tw,
+      body: {
+        code,
+        name: `Hội LHPN tỉnh ${code}`,
+        levels: [{ code: 'province', name: 'Tỉnh' }, { code: 'grassroots', name: 'Xã, phường' }, { code: 'branch', name: 'Chi hội' }],
+        rootUnit: { name: `Hội LHPN tỉnh ${code}`, code: `${code}-ROOT` },
+        admin: { username: 'admin', displayName: `Quản trị ${code}`, password: `mat-khau-${code.toLowerCase()}-2025` },
+        unitsCsv: csv,
+      },
+    });
+  beforeAll(async () => {
+    h = await startHarness();
+    tw = (await h.login('TW', 'admin')).accessToken;
+  });
+  afterAll(() => h.close());
+
+  it('moves the units with their history under the absorbing root, keeps the users (renamed on clash), and closes the absorbed root', async () => {
+    expect((await onboard('XA', 'code,name,level,kind,parent code\nC1,Hội LHPN xã Một,grassroots,union,\n')).status).toBe(201);
+    expect((await onboard('XB', 'code,name,level,kind,parent code\nC1,Hội LHPN xã Hai,grassroots,union,\nC2,Chi hội thôn Hai,branch,union,C1\n')).status).toBe(201);
+    const [xb] = await h.db.query("SELECT id, root_unit_id FROM tenant WHERE code = 'XB'");
+    const [commune] = await h.db.query("SELECT id FROM org_unit WHERE tenant_id = ? AND code = 'C1'", [xb.id]);
+
+    const res = await h.request('POST', '/api/v1/tenants/XA/absorb', { token: tw, body: { absorbedCode: 'XB', effectiveFrom: '2025-07-01', keepUsers: true } });
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ movedUnits: 3, movedUsers: 1, disabledUsers: 0 });
+
+    // The absorbed tenant's administrator now logs in to XA under a prefixed name; XB itself is closed.
+    const old = await h.request('POST', '/api/v1/auth/login', { body: { tenant: 'XB', username: 'admin', password: 'mat-khau-xb-2025' } });
+    expect(old.body.code).toBe('TENANT_ABSORBED');
+    const xa = await h.login('XA', 'admin', 'mat-khau-xa-2025');
+    const children = await h.request('GET', `/api/v1/org-units?parentId=${xa.user.unitId}`, { token: xa.accessToken });
+    expect(children.body.items.map((u: { name: string }) => u.name).sort()).toEqual(['Hội LHPN xã Hai', 'Hội LHPN xã Một']);
+    const moved = await h.request('GET', `/api/v1/org-units/${commune.id}`, { token: xa.accessToken });
+    expect(moved.body.code).toBe('XB-C1'); // the clashing code was prefixed
+    const root = await h.request('GET', `/api/v1/org-units/${xb.root_unit_id}`, { token: xa.accessToken });
+    expect(root.body.validTo).toBe('2025-06-30');
+    const xbAdmin = await h.login('XA', 'xb.admin', 'mat-khau-xb-2025');
+    expect(xbAdmin.user.tenant).toBe('XA');
+    const [{ n }] = await h.db.query('SELECT COUNT(*) AS n FROM org_unit WHERE tenant_id = ?', [xb.id]);
+    expect(Number(n)).toBe(0);
+  });
+
+  it('refuses to absorb the central union or an unknown tenant, naming the field', async () => {
+    const res = await h.request('POST', '/api/v1/tenants/XA/absorb', { token: tw, body: { absorbedCode: 'TW', effectiveFrom: '2025-07-01', keepUsers: false } });
+    expect(res.status).toBe(400);
+    expect(res.body.errors[0].field).toBe('absorbedCode');
+  });
+});

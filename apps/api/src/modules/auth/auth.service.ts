@@ -34,6 +34,9 @@ export class AuthService {
       await verifyPassword(DUMMY_HASH, req.password);
       throw BAD_CREDENTIALS();
     }
+    if (tenant.status === 'absorbed') {
+      throw new UnauthenticatedError('Đơn vị đã được sáp nhập; hãy đăng nhập vào đơn vị mới', 'This tenant was absorbed into another; log in there', 'TENANT_ABSORBED');
+    }
     if (tenant.status !== 'active') {
       throw new UnauthenticatedError('Đơn vị đang bị tạm ngưng, không thể đăng nhập', 'This tenant is suspended', 'TENANT_SUSPENDED');
     }
