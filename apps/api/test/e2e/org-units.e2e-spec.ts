@@ -85,6 +85,31 @@ describe('org units (GET/POST/PATCH /api/v1/org-units, import, merge)', () => {
     expect(history.body.items.some((e: { type: string; effectiveFrom: string }) => e.type === 'merge' && e.effectiveFrom === '2026-07-01')).toBe(true);
   });
 
+  it('splits a commune into two (children follow the mapping) and dissolves a unit into a successor, both kept in history', async () => {
+    const src = await h.request('POST', '/api/v1/org-units', { token: hn.accessToken, body: { name: 'Hội LHPN xã Tách', level: 'grassroots', parentId: root, code: 'T-S' } });
+    const b1 = await h.request('POST', '/api/v1/org-units', { token: hn.accessToken, body: { name: 'Chi hội Tách 1', level: 'branch', parentId: src.body.id } });
+    const b2 = await h.request('POST', '/api/v1/org-units', { token: hn.accessToken, body: { name: 'Chi hội Tách 2', level: 'branch', parentId: src.body.id } });
+    const split = await h.request('POST', `/api/v1/org-units/${src.body.id}/split`, {
+      token: hn.accessToken,
+      body: { into: [{ name: 'Hội LHPN xã Tách Đông', code: 'T-S1' }, { name: 'Hội LHPN xã Tách Tây', code: 'T-S2' }], childrenTo: { [b2.body.id]: 1 }, effectiveFrom: '2027-01-01' },
+    });
+    expect(split.status).toBe(201);
+    const [east, west] = split.body.items.sort((a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name));
+    expect((await h.request('GET', `/api/v1/org-units/${b1.body.id}`, { token: hn.accessToken })).body.parentId).toBe(east.id);
+    expect((await h.request('GET', `/api/v1/org-units/${b2.body.id}`, { token: hn.accessToken })).body.parentId).toBe(west.id);
+    expect((await h.request('GET', `/api/v1/org-units/${src.body.id}`, { token: hn.accessToken })).body.validTo).toBe('2026-12-31');
+
+    const refused = await h.request('POST', `/api/v1/org-units/${west.id}/dissolve`, { token: hn.accessToken, body: { effectiveFrom: '2028-01-01' } });
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors[0].field).toBe('successorId');
+    const dissolved = await h.request('POST', `/api/v1/org-units/${west.id}/dissolve`, { token: hn.accessToken, body: { effectiveFrom: '2028-01-01', successorId: east.id } });
+    expect(dissolved.status).toBe(200);
+    expect(dissolved.body.validTo).toBe('2027-12-31');
+    expect((await h.request('GET', `/api/v1/org-units/${b2.body.id}`, { token: hn.accessToken })).body.parentId).toBe(east.id);
+    const history = await h.request('GET', `/api/v1/org-units/${west.id}/history`, { token: hn.accessToken });
+    expect(history.body.items.map((e: { type: string }) => e.type)).toEqual(['split', 'dissolve']);
+  });
+
   it('imports 2,000 units from a CSV', async () => {
     const csv = generateImportCsv(2000, 'E2E');
     const { payload, headers } = multipart('units.csv', csv);

@@ -98,3 +98,18 @@ export const importResultSchema = z.object({
   errors: z.array(importRowErrorSchema),
 });
 export type ImportResult = z.infer<typeof importResultSchema>;
+
+/** Split: one unit becomes several new ones from a date; its current children go to the first unless mapped. */
+export const splitOrgUnitSchema = z
+  .object({
+    into: z.array(z.object({ name: z.string().trim().min(1).max(255), code: z.string().trim().min(1).max(64).optional() }).strict()).min(2).max(20),
+    /** childId → index in `into` for the children that do not go to the first new unit. */
+    childrenTo: z.record(idSchema, z.number().int().min(0).max(19)).optional(),
+    effectiveFrom: isoDateSchema,
+  })
+  .strict();
+export type SplitOrgUnit = z.infer<typeof splitOrgUnitSchema>;
+
+/** Dissolve: the unit closes the day before the date; its current children go to the successor (required if it has any). */
+export const dissolveOrgUnitSchema = z.object({ effectiveFrom: isoDateSchema, successorId: idSchema.optional() }).strict();
+export type DissolveOrgUnit = z.infer<typeof dissolveOrgUnitSchema>;

@@ -1,8 +1,12 @@
-import { Body, Controller, Get, Param, Patch, Post, Query, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import {
   createOrgUnitSchema,
+  dissolveOrgUnitSchema,
+  splitOrgUnitSchema,
+  type DissolveOrgUnit,
+  type SplitOrgUnit,
   idParamSchema,
   mergeOrgUnitsSchema,
   orgUnitListQuerySchema,
@@ -55,6 +59,19 @@ export class OrgUnitController {
   @Get(':id/history')
   history(@CurrentActor() actor: Actor, @Param(new ZodPipe(idParamSchema)) p: { id: string }) {
     return this.service.history(actor, p.id);
+  }
+
+  @Post(':id/split')
+  @ApiZodBody(splitOrgUnitSchema)
+  split(@CurrentActor() actor: Actor, @Param(new ZodPipe(idParamSchema)) p: { id: string }, @Body(new ZodPipe(splitOrgUnitSchema)) body: SplitOrgUnit) {
+    return this.service.split(actor, p.id, body);
+  }
+
+  @Post(':id/dissolve')
+  @HttpCode(200)
+  @ApiZodBody(dissolveOrgUnitSchema)
+  dissolve(@CurrentActor() actor: Actor, @Param(new ZodPipe(idParamSchema)) p: { id: string }, @Body(new ZodPipe(dissolveOrgUnitSchema)) body: DissolveOrgUnit) {
+    return this.service.dissolve(actor, p.id, body);
   }
 
   @Post()

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type {
   CreateOrgUnit,
+  DissolveOrgUnit,
+  SplitOrgUnit,
   MergeOrgUnits,
   OrgUnit,
   OrgUnitListItem,
@@ -201,5 +203,61 @@ export class OrgUnitService {
       return tid;
     });
     return this.get(actor, targetId);
+  }
+
+  /** One unit becomes several from a date; the source closes the day before with the first as successor. */
+  async split(actor: Actor, id: string, body: SplitOrgUnit): Promise<{ items: OrgUnitListItem[] }> {
+    this.assertCanWrite(actor);
+    const source = await this.visibleUnit(actor, id);
+    if (source.validTo) throw new ValidationFailedError([{ field: 'id', reason: 'đơn vị đã hết hiệu lực', reasonEn: 'the unit is no longer valid' }]);
+    if (actor.unitIds.includes(id) || !source.parentId) throw new ForbiddenError('Không thể chia tách đơn vị gốc của bạn', 'You cannot split your own root unit');
+    const codes = body.into.map((u) => u.code).filter((c): c is string => !!c);
+    if (new Set(codes).size !== codes.length || (codes.length && (await this.units.existingCodes(codes)).size > 0)) {
+      throw new DomainError('CONFLICT', 409, 'Mã đơn vị đã tồn tại', 'A unit code is already used', [{ field: 'into', reason: 'mã bị trùng', reasonEn: 'duplicate code' }]);
+    }
+    const ids = await this.units.transaction(async (m) => {
+      const created = await this.units.insertUnits(
+        body.into.map((u) => ({ name: u.name, code: u.code ?? null, level: source.level, kind: source.kind, parentId: source.parentId, validFrom: body.effectiveFrom })),
+        m,
+      );
+      for (const childId of await this.units.currentChildIds(id, m)) {
+        const index = body.childrenTo?.[childId] ?? 0;
+        const target = created[index];
+        if (!target) throw new ValidationFailedError([{ field: `childrenTo.${childId}`, reason: 'không có đơn vị mới ở vị trí này', reasonEn: 'no new unit at this index' }]);
+        await this.units.moveSubtree(childId, target, m);
+      }
+      await this.units.close([id], dayBefore(body.effectiveFrom), created[0]!, m);
+      const data = { source: { id, name: source.name }, into: created.map((cid, i) => ({ id: cid, name: body.into[i]!.name })) };
+      await this.units.recordEvent({ unitId: id, type: 'split', effectiveFrom: body.effectiveFrom, data }, m);
+      for (const cid of created) await this.units.recordEvent({ unitId: cid, type: 'split', effectiveFrom: body.effectiveFrom, data }, m);
+      await this.audit.record({ action: 'org-unit.split', entity: 'org_unit', entityId: id, unitId: id, before: toListItem(source), after: data }, m);
+      return created;
+    });
+    return { items: (await this.units.findByIds(ids)).map(toListItem) };
+  }
+
+  /** Closes a unit from a date; its current children move to the successor, which a unit with children needs. */
+  async dissolve(actor: Actor, id: string, body: DissolveOrgUnit): Promise<OrgUnit> {
+    this.assertCanWrite(actor);
+    const unit = await this.visibleUnit(actor, id);
+    if (unit.validTo) throw new ValidationFailedError([{ field: 'id', reason: 'đơn vị đã hết hiệu lực', reasonEn: 'the unit is no longer valid' }]);
+    if (actor.unitIds.includes(id)) throw new ForbiddenError('Không thể giải thể đơn vị gốc của bạn', 'You cannot dissolve your own root unit');
+    if (body.successorId) {
+      const successor = await this.visibleUnit(actor, body.successorId);
+      if (successor.validTo || (await this.units.isWithin(successor.id, [id]))) {
+        throw new ValidationFailedError([{ field: 'successorId', reason: 'đơn vị kế thừa không hợp lệ', reasonEn: 'invalid successor' }]);
+      }
+    }
+    await this.units.transaction(async (m) => {
+      const children = await this.units.currentChildIds(id, m);
+      if (children.length && !body.successorId) {
+        throw new ValidationFailedError([{ field: 'successorId', reason: `đơn vị còn ${children.length} đơn vị trực thuộc: cần chọn đơn vị kế thừa`, reasonEn: `the unit still has ${children.length} children: a successor is required` }]);
+      }
+      for (const childId of children) await this.units.moveSubtree(childId, body.successorId!, m);
+      await this.units.close([id], dayBefore(body.effectiveFrom), body.successorId ?? null, m);
+      await this.units.recordEvent({ unitId: id, type: 'dissolve', effectiveFrom: body.effectiveFrom, data: { successorId: body.successorId ?? null } }, m);
+      await this.audit.record({ action: 'org-unit.dissolve', entity: 'org_unit', entityId: id, unitId: id, before: toListItem(unit), after: body }, m);
+    });
+    return this.get(actor, id);
   }
 }
