@@ -32,6 +32,8 @@ describe('tenant isolation on every endpoint', () => {
     { method: 'GET', path: '/api/v1/org-units/{id}/history', url: () => `/api/v1/org-units/${hnIds.unit}/history`, dn: 404, reporter: 404 },
     { method: 'POST', path: '/api/v1/org-units', url: () => '/api/v1/org-units', body: unitBody, dn: 404, reporter: 403 },
     { method: 'PATCH', path: '/api/v1/org-units/{id}', url: () => `/api/v1/org-units/${hnIds.unit}`, body: () => ({ name: 'Đổi tên trái phép' }), dn: 404, reporter: 403 },
+    { method: 'POST', path: '/api/v1/org-units/{id}/split', url: () => `/api/v1/org-units/${hnIds.unit}/split`, body: () => ({ into: [{ name: 'A' }, { name: 'B' }], effectiveFrom: '2027-01-01' }), dn: 404, reporter: 403 },
+    { method: 'POST', path: '/api/v1/org-units/{id}/dissolve', url: () => `/api/v1/org-units/${hnIds.unit}/dissolve`, body: () => ({ effectiveFrom: '2027-01-01' }), dn: 404, reporter: 403 },
     { method: 'POST', path: '/api/v1/org-units/merge', url: () => '/api/v1/org-units/merge', body: () => ({ sourceIds: [hnIds.unit], into: { name: 'Gộp trái phép' }, effectiveFrom: '2026-01-01' }), dn: 404, reporter: 403 },
     {
       method: 'POST', path: '/api/v1/org-units/import', url: () => '/api/v1/org-units/import',
@@ -46,9 +48,14 @@ describe('tenant isolation on every endpoint', () => {
     { method: 'GET', path: '/api/v1/audit-log', url: () => '/api/v1/audit-log', dn: 'own', reporter: 403 },
     { method: 'GET', path: '/api/v1/indicators', url: () => '/api/v1/indicators', dn: 'own', reporter: 'own' },
     { method: 'POST', path: '/api/v1/indicators', url: () => '/api/v1/indicators', body: () => ({ code: 'XAM_NHAP', name: 'X', unit: 'người', valueType: 'integer', kind: 'flow', aggregation: 'sum' }), dn: 'own', reporter: 403 },
+    { method: 'GET', path: '/api/v1/rollups', url: () => `/api/v1/rollups?indicator=HOI_VIEN&period=2024S1&unitId=${hnIds.unit}`, dn: 404, reporter: 404 },
+    { method: 'POST', path: '/api/v1/rollups/recompute', url: () => '/api/v1/rollups/recompute', body: () => ({ period: '2024S1' }), dn: 'own', reporter: 403 },
+    { method: 'GET', path: '/api/v1/rollups/recompute/{jobId}', url: () => '/api/v1/rollups/recompute/recompute__2__2024S1__1', dn: 404, reporter: 403 },
+    { method: 'GET', path: '/api/v1/central/comparison', url: () => '/api/v1/central/comparison?indicator=HOI_VIEN&period=2024S1', dn: 403, reporter: 403 },
     { method: 'GET', path: '/api/v1/tenants', url: () => '/api/v1/tenants', dn: 403, reporter: 403 },
     { method: 'POST', path: '/api/v1/tenants', url: () => '/api/v1/tenants', body: () => ({}), dn: 403, reporter: 403 },
     { method: 'POST', path: '/api/v1/tenants/{code}/suspend', url: () => '/api/v1/tenants/HN/suspend', dn: 403, reporter: 403 },
+    { method: 'POST', path: '/api/v1/tenants/{code}/absorb', url: () => '/api/v1/tenants/HN/absorb', body: () => ({ absorbedCode: 'DN', effectiveFrom: '2025-07-01', keepUsers: true }), dn: 403, reporter: 403 },
     { method: 'POST', path: '/api/v1/tenants/{code}/resume', url: () => '/api/v1/tenants/HN/resume', dn: 403, reporter: 403 },
   ];
   const PUBLIC = ['GET /health/live', 'GET /health/ready', 'POST /api/v1/auth/login', 'POST /api/v1/auth/refresh', 'POST /api/v1/auth/logout'];
