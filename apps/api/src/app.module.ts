@@ -16,6 +16,7 @@ import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { IndicatorsModule } from './modules/indicators/indicators.module';
 import { OrgUnitsModule } from './modules/org-units/org-units.module';
+import { ReportsModule } from './modules/reports/reports.module';
 import { RollupsModule } from './modules/rollups/rollups.module';
 import { TenantsModule } from './modules/tenants/tenants.module';
 import { UsersModule } from './modules/users/users.module';
@@ -32,12 +33,8 @@ export class AppModule {
           pinoHttp: {
             level: config.LOG_LEVEL,
             // JSON logs with a request id; the id is echoed in error bodies and the x-request-id header.
-            genReqId: (req, res) => {
-              const incoming = req.headers['x-request-id'];
-              const id = typeof incoming === 'string' && /^[A-Za-z0-9-]{8,64}$/.test(incoming) ? incoming : randomUUID();
-              res.setHeader('x-request-id', id);
-              return id;
-            },
+            // Fastify's genReqId (app.ts) has put the request id on the header already.
+            genReqId: (req) => String(req.headers['x-request-id'] ?? randomUUID()),
             // Never log secrets: credentials travel in headers and bodies, which are not logged.
             redact: ['req.headers.authorization', 'req.headers.cookie'],
             serializers: { req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }) },
@@ -54,6 +51,7 @@ export class AppModule {
         UsersModule,
         OrgUnitsModule,
         IndicatorsModule,
+        ReportsModule,
         RollupsModule,
       ],
       controllers: [HealthController],

@@ -1,16 +1,20 @@
 import fastifyCors from '@fastify/cors';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
+import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import { RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import type { ApiConfig } from './core/config/config';
 import { resolveWebDist } from './core/web/web-dist';
+import { REDIS } from './core/redis/redis.module';
+import type Redis from 'ioredis';
 
 export const API_PREFIX = 'api/v1';
 
@@ -22,9 +26,15 @@ export async function createApp(config: ApiConfig, opts: { logger?: boolean } = 
   const adapter = new FastifyAdapter({
     trustProxy: true,
     bodyLimit: 2 * 1024 * 1024,
-    // Request ids come from pino-http's genReqId (see AppModule); Fastify's own id header is the same.
-    requestIdHeader: 'x-request-id',
-    genReqId: () => randomUUID(),
+    // One request id for Fastify, the logs (pino reads the header back) and the error bodies: a valid
+    // incoming x-request-id is kept, otherwise a fresh UUID is written onto the request.
+    requestIdHeader: false,
+    genReqId: (req: IncomingMessage) => {
+      const incoming = req.headers['x-request-id'];
+      const id = typeof incoming === 'string' && /^[A-Za-z0-9-]{8,64}$/.test(incoming) ? incoming : randomUUID();
+      req.headers['x-request-id'] = id;
+      return id;
+    },
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     bufferLogs: true,
@@ -50,7 +60,42 @@ export async function createApp(config: ApiConfig, opts: { logger?: boolean } = 
     },
   });
   await app.register(fastifyCors, { origin: config.CORS_ORIGINS, credentials: false });
+  // Rate limits live in Redis so that they hold across api replicas. Login is limited per account and
+  // address (brute force), everything else per address. If Redis is down the limit is skipped rather than
+  // refusing every request; readiness reports Redis.
+  const LOGIN = '/api/v1/auth/login';
+  await app.register(fastifyRateLimit, {
+    global: true,
+    hook: 'preHandler',
+    redis: app.get<Redis>(REDIS),
+    nameSpace: `${config.QUEUE_PREFIX}:rate:`,
+    skipOnError: true,
+    timeWindow: 60_000,
+    max: (request) => (request.url.split('?')[0] === LOGIN ? config.LOGIN_RATE_LIMIT_PER_MINUTE : config.RATE_LIMIT_PER_MINUTE),
+    keyGenerator: (request) => {
+      if (request.url.split('?')[0] === LOGIN) {
+        const body = (request.body ?? {}) as { tenant?: unknown; username?: unknown };
+        return `login:${request.ip}:${String(body.tenant ?? '').slice(0, 16).toUpperCase()}:${String(body.username ?? '').slice(0, 64)}`;
+      }
+      return `ip:${request.ip}`;
+    },
+    allowList: (request) => request.url.startsWith('/health/'),
+    errorResponseBuilder: (request, context) => ({
+      statusCode: 429,
+      code: 'RATE_LIMITED',
+      message: `Quá nhiều yêu cầu, vui lòng thử lại sau ${Math.ceil(context.ttl / 1000)} giây`,
+      messageEn: `Too many requests; retry in ${Math.ceil(context.ttl / 1000)} s`,
+      requestId: String(request.id),
+    }),
+  });
   await app.register(fastifyMultipart, { limits: { fileSize: config.UPLOAD_MAX_BYTES, files: 1, fields: 10 }, throwFileSizeLimit: true });
+
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onSend', async (request, reply) => {
+      void reply.header('x-request-id', request.id);
+    });
 
   const doc = SwaggerModule.createDocument(
     app,
