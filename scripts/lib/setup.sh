@@ -45,7 +45,14 @@ ensure_pnpm() {
 
 install_deps() {
   say "installing dependencies (pnpm install)"
-  CI=true pnpm install --frozen-lockfile --reporter=silent
+  local log
+  log="$(mktemp)"
+  if ! CI=true pnpm install --frozen-lockfile >"$log" 2>&1; then
+    cat "$log" >&2
+    rm -f "$log"
+    die "pnpm install failed (see above)"
+  fi
+  rm -f "$log"
 }
 
 # Probes the database server and Redis with the project's own drivers; prints what does not answer.
