@@ -4,6 +4,7 @@ import { buildDemoTenant, Tenant, TenantContext, TenantDataSource, type DemoTena
 import { hashPassword } from '../modules/auth/password';
 import { OrgUnitRepository } from '../modules/org-units/org-unit.repository';
 import { UserRepository } from '../modules/users/user.repository';
+import { seedDemoReports } from './demo-reports';
 
 export const DEMO_PASSWORD = 'sen-demo-2024';
 
@@ -105,5 +106,6 @@ export async function seedDemo(dataSource: DataSource, opts: DemoSeedOptions = {
       });
     });
   }
+  await seedDemoReports(dataSource, { HN: DEMO_TENANT_IDS.HN, DN: DEMO_TENANT_IDS.DN }, log);
   return true;
 }

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { multipart, startHarness, type Harness } from './harness';
 
 /**
@@ -10,6 +11,7 @@ describe('tenant isolation on every endpoint', () => {
   let dn: string;
   let reporter: string;
   const hnIds: Record<string, string> = {};
+  let reportXlsx: Buffer;
 
   beforeAll(async () => {
     h = await startHarness();
@@ -20,6 +22,14 @@ describe('tenant isolation on every endpoint', () => {
     hnIds.unit = (await h.request('GET', '/api/v1/org-units?q=hoan%20kiem', { token: hn.accessToken })).body.items[0].id;
     hnIds.user = hn.user.id;
     hnIds.code = (await h.request('GET', `/api/v1/org-units/${hnIds.unit}`, { token: hn.accessToken })).body.code;
+    // Reports: one of a commune outside the reporter's Cầu Giấy, and the national form.
+    const reporterUnit = (await h.login('HN', 'reporter')).user.unitId;
+    const hnReports = await h.request('GET', '/api/v1/reports?period=2024S1&formCode=QG-6T&limit=200', { token: hn.accessToken });
+    hnIds.report = hnReports.body.items.find((r: { unitId: string }) => r.unitId !== reporterUnit).id;
+    hnIds.form = (await h.request('GET', '/api/v1/report-forms', { token: hn.accessToken })).body.items.find((f: { code: string }) => f.code === 'QG-6T').id;
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('x').addRows([['Mã đơn vị', 'HOI_VIEN'], [hnIds.code, 1]]);
+    reportXlsx = Buffer.from(await wb.xlsx.writeBuffer());
   });
   afterAll(() => h.close());
 
@@ -52,6 +62,32 @@ describe('tenant isolation on every endpoint', () => {
     { method: 'POST', path: '/api/v1/rollups/recompute', url: () => '/api/v1/rollups/recompute', body: () => ({ period: '2024S1' }), dn: 'own', reporter: 403 },
     { method: 'GET', path: '/api/v1/rollups/recompute/{jobId}', url: () => '/api/v1/rollups/recompute/recompute__2__2024S1__1', dn: 404, reporter: 403 },
     { method: 'GET', path: '/api/v1/central/comparison', url: () => '/api/v1/central/comparison?indicator=HOI_VIEN&period=2024S1', dn: 403, reporter: 403 },
+    { method: 'GET', path: '/api/v1/report-forms', url: () => '/api/v1/report-forms', dn: 'own', reporter: 'own' },
+    {
+      method: 'POST', path: '/api/v1/report-forms', url: () => '/api/v1/report-forms',
+      body: () => ({ code: 'XAM-NHAP', name: 'Biểu mẫu thử', periodKind: 'year', indicatorCodes: ['HOI_VIEN'], deadlineRule: { day: 30, month: 10 }, reportingLevel: 'grassroots' }),
+      dn: 'own', reporter: 403,
+    },
+    { method: 'POST', path: '/api/v1/report-forms/{id}/instances', url: () => `/api/v1/report-forms/${hnIds.form}/instances`, body: () => ({ period: '2030S1' }), dn: 404, reporter: 403 },
+    { method: 'GET', path: '/api/v1/reports', url: () => `/api/v1/reports?unitId=${hnIds.unit}`, dn: 404, reporter: 404 },
+    { method: 'GET', path: '/api/v1/reports/completeness', url: () => `/api/v1/reports/completeness?period=2024S1&formCode=QG-6T&unitId=${hnIds.unit}`, dn: 404, reporter: 404 },
+    {
+      method: 'PUT', path: '/api/v1/reports/bulk-values', url: () => '/api/v1/reports/bulk-values',
+      body: () => ({ period: '2024S1', formCode: 'QG-6T', rows: [{ unitId: hnIds.unit, values: [{ indicator: 'HOI_VIEN', value: 1 }] }] }),
+      dn: 404, reporter: 403,
+    },
+    {
+      method: 'POST', path: '/api/v1/reports/bulk-values/import', url: () => '/api/v1/reports/bulk-values/import?period=2024S1&formCode=QG-6T',
+      upload: () => multipart('r.xlsx', reportXlsx, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'),
+      dn: 400, reporter: 403, // DN: HN's unit code is not found in DN's tree, reported as a row error; nothing saved
+    },
+    { method: 'GET', path: '/api/v1/reports/{id}', url: () => `/api/v1/reports/${hnIds.report}`, dn: 404, reporter: 404 },
+    { method: 'GET', path: '/api/v1/reports/{id}/history', url: () => `/api/v1/reports/${hnIds.report}/history`, dn: 404, reporter: 404 },
+    { method: 'PUT', path: '/api/v1/reports/{id}/values', url: () => `/api/v1/reports/${hnIds.report}/values`, body: () => ({ values: [{ indicator: 'HOI_VIEN', value: 1 }] }), dn: 404, reporter: 404 },
+    { method: 'POST', path: '/api/v1/reports/{id}/submit', url: () => `/api/v1/reports/${hnIds.report}/submit`, dn: 404, reporter: 404 },
+    { method: 'POST', path: '/api/v1/reports/{id}/approve', url: () => `/api/v1/reports/${hnIds.report}/approve`, dn: 404, reporter: 404 },
+    { method: 'POST', path: '/api/v1/reports/{id}/return', url: () => `/api/v1/reports/${hnIds.report}/return`, body: () => ({ comment: 'Trả lại trái phép' }), dn: 404, reporter: 404 },
+    { method: 'POST', path: '/api/v1/reports/{id}/reopen', url: () => `/api/v1/reports/${hnIds.report}/reopen`, body: () => ({ reason: 'Mở lại trái phép' }), dn: 404, reporter: 403 },
     { method: 'GET', path: '/api/v1/tenants', url: () => '/api/v1/tenants', dn: 403, reporter: 403 },
     { method: 'POST', path: '/api/v1/tenants', url: () => '/api/v1/tenants', body: () => ({}), dn: 403, reporter: 403 },
     { method: 'POST', path: '/api/v1/tenants/{code}/suspend', url: () => '/api/v1/tenants/HN/suspend', dn: 403, reporter: 403 },
@@ -71,7 +107,9 @@ describe('tenant isolation on every endpoint', () => {
     const rows = await h.db.query(
       `SELECT (SELECT COUNT(*) FROM org_unit WHERE tenant_id = 2) AS units, (SELECT COALESCE(SUM(CRC32(CONCAT(id, name, COALESCE(parent_id, ''), COALESCE(valid_to, '')))), 0) FROM org_unit WHERE tenant_id = 2) AS units_crc,
               (SELECT COUNT(*) FROM app_user WHERE tenant_id = 2) AS users, (SELECT COALESCE(SUM(CRC32(CONCAT(id, display_name, password_hash, status))), 0) FROM app_user WHERE tenant_id = 2) AS users_crc,
-              (SELECT COUNT(*) FROM tenant_indicator WHERE tenant_id = 2) AS indicators, (SELECT GROUP_CONCAT(status) FROM tenant) AS tenants`,
+              (SELECT COUNT(*) FROM tenant_indicator WHERE tenant_id = 2) AS indicators, (SELECT GROUP_CONCAT(status) FROM tenant) AS tenants,
+              (SELECT COALESCE(SUM(CRC32(CONCAT(id, status, version))), 0) FROM report WHERE tenant_id = 2) AS reports_crc, (SELECT COUNT(*) FROM report_value WHERE tenant_id = 2) AS report_values,
+              (SELECT COUNT(*) FROM report_form WHERE tenant_id = 2) AS report_forms, (SELECT COUNT(*) FROM aggregation_outbox WHERE tenant_id = 2) AS outbox`,
     );
     return JSON.stringify(rows[0]);
   }

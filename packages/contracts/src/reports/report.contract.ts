@@ -71,3 +71,162 @@ export const validationIssueSchema = z.object({
   messageEn: z.string(),
 });
 export type ValidationIssueDto = z.infer<typeof validationIssueSchema>;
+
+// ───────────────────────── Additions (not part of the fixed shapes above) ─────────────────────────
+
+export const REPORT_PERIOD_KINDS = ['month', 'quarter', 'half', 'year'] as const;
+export const reportPeriodKindSchema = z.enum(REPORT_PERIOD_KINDS);
+
+/**
+ * When a form's reports are due: a fixed day (`{day: 13, month: 6}`, `yearOffset: 1` for the next year) or a
+ * number of days after the period's end. For half-year, quarterly and monthly forms a fixed day names the due
+ * date of the FIRST period of the year; later periods move by whole periods (13/06 for S1 → 13/12 for S2).
+ */
+export const deadlineRuleSchema = z.union([
+  z
+    .object({
+      day: z.number().int().min(1).max(31),
+      month: z.number().int().min(1).max(12),
+      yearOffset: z.number().int().min(0).max(1).optional(),
+    })
+    .strict(),
+  z.object({ daysAfterEnd: z.number().int().min(0).max(366) }).strict(),
+]);
+export type DeadlineRuleDto = z.infer<typeof deadlineRuleSchema>;
+
+export const reportFormCodeSchema = z
+  .string()
+  .trim()
+  .regex(/^[A-Z0-9][A-Z0-9_-]{1,31}$/, 'must be 2–32 upper-case letters, digits, "-" or "_", e.g. HN-QUY');
+
+/** `POST /api/v1/report-forms` (tenant_admin). */
+export const createReportFormSchema = z
+  .object({
+    code: reportFormCodeSchema,
+    name: z.string().trim().min(1).max(255),
+    periodKind: reportPeriodKindSchema,
+    indicatorCodes: z.array(z.string().min(1).max(64)).min(1).max(500),
+    deadlineRule: deadlineRuleSchema,
+    reportingLevel: z.string().regex(/^[a-z][a-z0-9_]{1,31}$/, 'must be a level code such as grassroots'),
+  })
+  .strict();
+export type CreateReportForm = z.infer<typeof createReportFormSchema>;
+
+export const reportFormSchema = z.object({
+  id: z.string(),
+  code: z.string(),
+  name: z.string(),
+  periodKind: reportPeriodKindSchema,
+  indicatorCodes: z.array(z.string()),
+  deadlineRule: deadlineRuleSchema,
+  reportingLevel: z.string(),
+  national: z.boolean(),
+});
+export type ReportFormDto = z.infer<typeof reportFormSchema>;
+
+/** `POST /api/v1/report-forms/:id/instances`: a draft report for every unit of the form's level. */
+export const createReportInstancesSchema = z.object({ period: periodIdSchema }).strict();
+export type CreateReportInstances = z.infer<typeof createReportInstancesSchema>;
+export const reportInstancesResultSchema = z.object({ created: z.number().int(), existing: z.number().int(), deadline: z.string() });
+
+export const reportValueSchema = z.object({
+  indicator: z.string(),
+  /** '' for the total, a category code for a disaggregated value. */
+  category: z.string(),
+  value: z.number().nullable(),
+  numerator: z.number().nullable(),
+  denominator: z.number().nullable(),
+});
+export type ReportValueDto = z.infer<typeof reportValueSchema>;
+
+export const reportIndicatorSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  unit: z.string(),
+  valueType: z.string(),
+  kind: z.string(),
+  aggregation: z.string(),
+});
+
+/** `GET /api/v1/reports/:id` (and the answer of every write on a report). */
+export const reportDetailSchema = reportListItemSchema.extend({
+  formId: z.string(),
+  unitName: z.string(),
+  formName: z.string(),
+  periodLabel: z.string(),
+  late: z.boolean(),
+  submittedAt: z.string().nullable(),
+  approvedAt: z.string().nullable(),
+  approvedBy: z.string().nullable(),
+  returnComment: z.string().nullable(),
+  narrative: z.record(z.string(), z.string()).nullable(),
+  warningComments: z.record(z.string(), z.string()).nullable(),
+  version: z.number().int(),
+  indicators: z.array(reportIndicatorSchema),
+  values: z.array(reportValueSchema),
+  issues: z.array(validationIssueSchema),
+});
+export type ReportDetail = z.infer<typeof reportDetailSchema>;
+
+export const reportHistoryItemSchema = z.object({
+  id: z.string(),
+  indicator: z.string(),
+  category: z.string(),
+  oldValue: z.unknown(),
+  newValue: z.unknown(),
+  userId: z.string().nullable(),
+  username: z.string().nullable(),
+  createdAt: z.string(),
+});
+
+/** `GET /api/v1/reports/completeness?period=2024S1&formCode=QG-6T&unitId=`. */
+export const completenessQuerySchema = z
+  .object({ period: periodIdSchema, formCode: z.string().min(1).max(32), unitId: idSchema.optional() })
+  .strict();
+export type CompletenessQuery = z.infer<typeof completenessQuerySchema>;
+
+/**
+ * expected: reports due (instances) in the subtree; submitted: those submitted or approved; approved; late:
+ * submitted after the deadline. expected = submitted + missing, approved ≤ submitted.
+ */
+export const completenessCountsSchema = z.object({
+  expected: z.number().int(),
+  submitted: z.number().int(),
+  approved: z.number().int(),
+  late: z.number().int(),
+});
+export const completenessResponseSchema = z.object({
+  period: z.string(),
+  formCode: z.string(),
+  overall: completenessCountsSchema,
+  /** By the level of the reporting units. */
+  levels: z.array(completenessCountsSchema.extend({ level: z.string() })),
+  /** By child of the unit asked for (when one unit is asked for or the actor has one scope unit). */
+  children: z.array(completenessCountsSchema.extend({ unitId: z.string(), name: z.string() })),
+  /** Units whose report is not submitted (draft or returned). */
+  missing: z.array(z.object({ id: z.string(), name: z.string(), parentName: z.string().nullable(), reportId: z.string(), status: reportStatusSchema })),
+});
+export type CompletenessResponse = z.infer<typeof completenessResponseSchema>;
+
+/** `PUT /api/v1/reports/bulk-values`: a parent unit enters its child units' values, all rows or none. */
+export const bulkValuesSchema = z
+  .object({
+    period: periodIdSchema,
+    formCode: z.string().min(1).max(32),
+    rows: z
+      .array(z.object({ unitId: idSchema, values: z.array(reportValueInputSchema).min(1).max(500) }).strict())
+      .min(1)
+      .max(5000),
+  })
+  .strict();
+export type BulkValues = z.infer<typeof bulkValuesSchema>;
+
+/** `POST /api/v1/reports/bulk-values/import?period=2024S1&formCode=QG-6T` (multipart `file`, XLSX). */
+export const bulkImportQuerySchema = z.object({ period: periodIdSchema, formCode: z.string().min(1).max(32) }).strict();
+export type BulkImportQuery = z.infer<typeof bulkImportQuerySchema>;
+
+export const bulkValuesResultSchema = z.object({
+  saved: z.number().int(),
+  reports: z.array(z.object({ reportId: z.string(), unitId: z.string(), version: z.number().int(), errors: z.number().int(), warnings: z.number().int() })),
+});
+export type BulkValuesResult = z.infer<typeof bulkValuesResultSchema>;
