@@ -14,6 +14,7 @@ import { TenantContextInterceptor } from './core/tenancy/tenant-context.intercep
 import { AggregationModule } from './modules/aggregation/aggregation.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { DashboardModule } from './modules/dashboard/dashboard.module';
 import { IndicatorsModule } from './modules/indicators/indicators.module';
 import { OrgUnitsModule } from './modules/org-units/org-units.module';
 import { ReportsModule } from './modules/reports/reports.module';
@@ -53,6 +54,7 @@ export class AppModule {
         IndicatorsModule,
         ReportsModule,
         RollupsModule,
+        DashboardModule,
       ],
       controllers: [HealthController],
       providers: [

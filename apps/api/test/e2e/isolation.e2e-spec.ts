@@ -61,6 +61,9 @@ describe('tenant isolation on every endpoint', () => {
     { method: 'GET', path: '/api/v1/rollups', url: () => `/api/v1/rollups?indicator=HOI_VIEN&period=2024S1&unitId=${hnIds.unit}`, dn: 404, reporter: 404 },
     { method: 'POST', path: '/api/v1/rollups/recompute', url: () => '/api/v1/rollups/recompute', body: () => ({ period: '2024S1' }), dn: 'own', reporter: 403 },
     { method: 'GET', path: '/api/v1/rollups/recompute/{jobId}', url: () => '/api/v1/rollups/recompute/recompute__2__2024S1__1', dn: 404, reporter: 403 },
+    { method: 'GET', path: '/api/v1/central/comparison.xlsx', url: () => '/api/v1/central/comparison.xlsx?indicator=HOI_VIEN&period=2024S1', dn: 403, reporter: 403 },
+    { method: 'GET', path: '/api/v1/central/series', url: () => '/api/v1/central/series?indicator=HOI_VIEN&periods=2024S1', dn: 403, reporter: 403 },
+    { method: 'GET', path: '/api/v1/dashboard/below-threshold', url: () => `/api/v1/dashboard/below-threshold?indicator=HOI_VIEN&period=2024S1&threshold=10&unitId=${hnIds.unit}`, dn: 404, reporter: 404 },
     { method: 'GET', path: '/api/v1/central/comparison', url: () => '/api/v1/central/comparison?indicator=HOI_VIEN&period=2024S1', dn: 403, reporter: 403 },
     { method: 'GET', path: '/api/v1/report-forms', url: () => '/api/v1/report-forms', dn: 'own', reporter: 'own' },
     {

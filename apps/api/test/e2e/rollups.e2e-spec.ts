@@ -76,4 +76,31 @@ describe('rollups and the central comparison', () => {
     expect((await h.request('GET', `/api/v1/org-units/${commune}`, { token: tw.accessToken })).status).toBe(404);
     expect((await h.request('GET', `/api/v1/rollups?indicator=HOI_VIEN&period=${PERIOD}&unitId=${commune}`, { token: tw.accessToken })).status).toBe(404);
   });
+
+  it('exports the comparison as XLSX with Vietnamese headers, and answers a time series', async () => {
+    const tw = await h.login('TW', 'admin');
+    const res = await h.app.getHttpAdapter().getInstance().inject({ method: 'GET', url: `/api/v1/central/comparison.xlsx?indicator=HOI_VIEN&period=${PERIOD}`, headers: { authorization: `Bearer ${tw.accessToken}` } });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    expect(ws.getRow(3).values).toEqual(expect.arrayContaining(['Hạng', 'Tỉnh, thành phố']));
+    const names = [4, 5].map((r) => ws.getRow(r).getCell(3).value);
+    expect(names).toEqual(['Hội LHPN thành phố Hà Nội', 'Hội LHPN thành phố Đà Nẵng']); // ranked by value: 1,200 then 800
+    const series = await h.request('GET', `/api/v1/central/series?indicator=HOI_VIEN&periods=2030S2,${PERIOD}&tenants=HN`, { token: tw.accessToken });
+    expect(series.status).toBe(200);
+    expect(series.body.items).toEqual([{ tenant: 'HN', name: 'Hội LHPN thành phố Hà Nội', points: [{ period: PERIOD, value: 1200, unitsReporting: 1, unitsExpected: expect.any(Number) }] }]);
+  });
+
+  it('lists the communes under a threshold (a ratio per commune) and those without data', async () => {
+    const res = await h.request('GET', `/api/v1/dashboard/below-threshold?indicator=TY_LE_TAP_HOP_HOI_VIEN&period=${PERIOD}&threshold=95`, { token: hnAdmin.accessToken });
+    expect(res.status).toBe(200);
+    expect(res.body.items).toEqual([{ id: commune, name: 'Hội LHPN phường Cầu Giấy', parentName: 'Hội LHPN thành phố Hà Nội', value: 90 }]);
+    expect(res.body.unitsAtLevel).toBeGreaterThanOrEqual(126);
+    expect(res.body.noData.length).toBe(res.body.unitsAtLevel - 1);
+    const none = await h.request('GET', `/api/v1/dashboard/below-threshold?indicator=TY_LE_TAP_HOP_HOI_VIEN&period=${PERIOD}&threshold=60`, { token: hnAdmin.accessToken });
+    expect(none.body.items).toEqual([]);
+  });
 });

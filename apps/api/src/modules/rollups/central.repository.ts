@@ -25,4 +25,16 @@ export class CentralRepository {
       unitsExpected: Number(r.units_expected ?? 0),
     }));
   }
+
+  /** The totals of several periods, for time series. */
+  async series(indicator: string, periods: string[]): Promise<{ tenant: string; name: string; period: string; parts: RollupParts; unitsExpected: number }[]> {
+    if (periods.length === 0) return [];
+    const rows: Record<string, unknown>[] = await this.dataSource.query(
+      `SELECT t.code, t.name, n.period, n.units_expected, ${PART_COLUMNS.map((c) => `n.${c}`).join(', ')}
+       FROM national_rollup n JOIN tenant t ON t.id = n.tenant_id AND t.is_central = 0
+       WHERE n.indicator_code = ? AND n.period IN (?) ORDER BY t.code, n.period`,
+      [indicator, periods],
+    );
+    return rows.map((r) => ({ tenant: String(r.code), name: String(r.name), period: String(r.period), parts: rowToParts(r), unitsExpected: Number(r.units_expected ?? 0) }));
+  }
 }

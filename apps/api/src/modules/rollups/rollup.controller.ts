@@ -1,4 +1,5 @@
-import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { comparisonQuerySchema, periodIdSchema, rollupQuerySchema, type RollupQuery } from '@sen/contracts';
@@ -7,6 +8,20 @@ import { CurrentActor, Roles } from '../../core/auth/decorators';
 import { ApiZodBody } from '../../core/validation/api-zod-body';
 import { ZodPipe } from '../../core/validation/zod-validation.pipe';
 import { RollupService } from './rollup.service';
+
+const seriesSchema = z
+  .object({
+    indicator: z.string().min(1).max(64),
+    periods: z
+      .string()
+      .transform((v) => v.split(',').map((p) => p.trim()).filter(Boolean))
+      .pipe(z.array(periodIdSchema).min(1).max(24)),
+    tenants: z
+      .string()
+      .optional()
+      .transform((v) => (v ? v.split(',').map((t) => t.trim().toUpperCase()).filter(Boolean) : undefined)),
+  })
+  .strict();
 
 const recomputeSchema = z.object({ period: periodIdSchema }).strict();
 const jobParam = z.object({ jobId: z.string().regex(/^[A-Za-z0-9_-]{1,128}$/) });
@@ -49,5 +64,21 @@ export class CentralController {
   @Get('comparison')
   comparison(@Query(new ZodPipe(comparisonQuerySchema)) q: { indicator: string; period: string }) {
     return this.service.comparison(q);
+  }
+
+  /** The same comparison as an XLSX file for the meeting. */
+  @Get('comparison.xlsx')
+  async comparisonXlsx(@Query(new ZodPipe(comparisonQuerySchema)) q: { indicator: string; period: string }, @Res() reply: FastifyReply) {
+    const file = await this.service.comparisonWorkbook(q);
+    void reply
+      .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('content-disposition', `attachment; filename="${file.filename}"`)
+      .send(file.content);
+  }
+
+  /** A time series of several periods, e.g. `periods=2023S1,2023S2,2024S1&tenants=HN,DN`. */
+  @Get('series')
+  series(@Query(new ZodPipe(seriesSchema)) q: z.infer<typeof seriesSchema>) {
+    return this.service.series(q);
   }
 }

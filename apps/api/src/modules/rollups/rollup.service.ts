@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { ComparisonItem, RollupResponse } from '@sen/contracts';
-import { findIndicator, valueOf, type IndicatorDefinition, type RollupParts } from '@sen/indicators';
+import { findIndicator, formatPeriodVi, valueOf, type IndicatorDefinition, type RollupParts } from '@sen/indicators';
+import { buildWorkbook } from '../../core/http/spreadsheet';
 import { hasRole, type Actor } from '../../core/auth/actor';
 import { ForbiddenError, NotFoundError, ValidationFailedError } from '../../core/errors/domain-error';
 import { AggregationQueue } from '../aggregation/aggregation-queue.service';
@@ -80,5 +81,45 @@ export class RollupService {
         unitsExpected: r.unitsExpected,
       })),
     };
+  }
+
+  /** Several periods for chosen provinces (all when none is named), oldest first. */
+  async series(q: { indicator: string; periods: string[]; tenants?: string[] }) {
+    const def = findIndicator(q.indicator);
+    if (!def || !def.national) throw unknownIndicator(q.indicator);
+    const rows = await this.central.series(q.indicator, q.periods);
+    const wanted = q.tenants?.length ? new Set(q.tenants) : null;
+    const byTenant = new Map<string, { tenant: string; name: string; points: { period: string; value: number | null; unitsReporting: number; unitsExpected: number }[] }>();
+    for (const r of rows) {
+      if (wanted && !wanted.has(r.tenant)) continue;
+      if (!byTenant.has(r.tenant)) byTenant.set(r.tenant, { tenant: r.tenant, name: r.name, points: [] });
+      byTenant.get(r.tenant)!.points.push({ period: r.period, value: valueOf(def, r.parts), unitsReporting: r.parts.count, unitsExpected: r.unitsExpected });
+    }
+    return { indicator: { code: def.code, name: def.name, unit: def.unit }, periods: q.periods, items: [...byTenant.values()] };
+  }
+
+  /** The comparison as an XLSX file with Vietnamese headers and number formats. */
+  async comparisonWorkbook(q: { indicator: string; period: string }): Promise<{ filename: string; content: Buffer }> {
+    const data = await this.comparison(q);
+    const percent = data.indicator.aggregation === 'ratio' || data.indicator.aggregation === 'coverage' || data.indicator.valueType === 'percentage';
+    const ranked = [...data.items].sort((a, b) => (b.value ?? -Infinity) - (a.value ?? -Infinity));
+    const content = await buildWorkbook(
+      'So sánh',
+      `${String(data.indicator.name)} — ${formatPeriodVi(q.period)}`,
+      [
+        { header: 'Hạng', key: 'rank', width: 8 },
+        { header: 'Mã', key: 'tenant', width: 8 },
+        { header: 'Tỉnh, thành phố', key: 'name', width: 38 },
+        { header: percent ? 'Giá trị (%)' : `Giá trị (${String(data.indicator.unit)})`, key: 'value', numFmt: percent ? '0.0' : '#,##0' },
+        { header: 'Tử số', key: 'numerator', numFmt: '#,##0' },
+        { header: 'Mẫu số', key: 'denominator', numFmt: '#,##0' },
+        { header: 'Chỉ tiêu', key: 'target', numFmt: '#,##0.0' },
+        { header: 'Đạt (%)', key: 'achievement', numFmt: '0.0' },
+        { header: 'Đơn vị đã báo cáo', key: 'unitsReporting', numFmt: '#,##0' },
+        { header: 'Đơn vị phải báo cáo', key: 'unitsExpected', numFmt: '#,##0' },
+      ],
+      ranked.map((item, i) => ({ ...item, rank: item.value === null ? null : i + 1 })),
+    );
+    return { filename: `so-sanh-${q.indicator}-${q.period}.xlsx`, content };
   }
 }
