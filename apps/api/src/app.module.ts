@@ -15,10 +15,14 @@ import { AggregationModule } from './modules/aggregation/aggregation.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { DashboardModule } from './modules/dashboard/dashboard.module';
+import { NotificationsModule } from './modules/notifications/notifications.module';
+import { QueueBoardModule } from './modules/queue-board/queue-board.module';
 import { IndicatorsModule } from './modules/indicators/indicators.module';
 import { OrgUnitsModule } from './modules/org-units/org-units.module';
+import { PlansModule } from './modules/plans/plans.module';
 import { ReportsModule } from './modules/reports/reports.module';
 import { RollupsModule } from './modules/rollups/rollups.module';
+import { TenantDataModule } from './modules/tenant-data/tenant-data.module';
 import { TenantsModule } from './modules/tenants/tenants.module';
 import { UsersModule } from './modules/users/users.module';
 
@@ -49,12 +53,16 @@ export class AppModule {
         AggregationModule,
         AuthModule,
         TenantsModule,
+        TenantDataModule,
         UsersModule,
         OrgUnitsModule,
         IndicatorsModule,
         ReportsModule,
         RollupsModule,
         DashboardModule,
+        QueueBoardModule,
+        NotificationsModule,
+        PlansModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -13,6 +13,7 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import type { ApiConfig } from './core/config/config';
 import { resolveWebDist } from './core/web/web-dist';
+import { mountQueueBoard } from './modules/queue-board/queue-board';
 import { REDIS } from './core/redis/redis.module';
 import type Redis from 'ioredis';
 
@@ -24,7 +25,7 @@ export const API_PREFIX = 'api/v1';
  */
 export async function createApp(config: ApiConfig, opts: { logger?: boolean } = {}): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
-    trustProxy: true,
+    trustProxy: config.TRUST_PROXY,
     bodyLimit: 2 * 1024 * 1024,
     // One request id for Fastify, the logs (pino reads the header back) and the error bodies: a valid
     // incoming x-request-id is kept, otherwise a fresh UUID is written onto the request.
@@ -96,6 +97,9 @@ export async function createApp(config: ApiConfig, opts: { logger?: boolean } = 
     .addHook('onSend', async (request, reply) => {
       void reply.header('x-request-id', request.id);
     });
+
+  const board = await mountQueueBoard(app, config);
+  app.getHttpAdapter().getInstance().addHook('onClose', board.close);
 
   const doc = SwaggerModule.createDocument(
     app,

@@ -131,6 +131,50 @@ describe('web app in Chromium', () => {
     }
   });
 
+  it('opens the write dialogs (without saving) and switches to English', async () => {
+    const { context, page } = await newPage({ viewport: { width: 1366, height: 860 } });
+    try {
+      await login(page);
+      await page.getByTestId('tenant-name').getByText(TENANT_NAME).waitFor();
+      await page.getByRole('menuitem', { name: 'Cơ cấu tổ chức' }).click();
+      const detail = page.locator('.unit-detail');
+      await detail.getByText('Số đơn vị trực thuộc').waitFor();
+
+      await detail.getByRole('button', { name: 'Thêm đơn vị con' }).click();
+      const addDialog = page.getByRole('dialog');
+      await addDialog.getByLabel('Tên đơn vị').waitFor();
+      await shot(page, '08-dialog-add-child');
+      await addDialog.getByRole('button', { name: 'Hủy' }).click();
+      await addDialog.waitFor({ state: 'hidden' });
+
+      await page.getByLabel('Tìm đơn vị').fill('cau giay');
+      await page.locator('.unit-search__list').getByText(/Cầu Giấy/).first().click();
+      await detail.getByRole('button', { name: 'Sáp nhập' }).click();
+      const mergeDialog = page.getByRole('dialog');
+      await mergeDialog.getByLabel('Các đơn vị được sáp nhập').waitFor();
+      await shot(page, '09-dialog-merge');
+      await mergeDialog.getByRole('button', { name: 'Hủy' }).click();
+      await mergeDialog.waitFor({ state: 'hidden' });
+
+      await page.getByRole('button', { name: 'Nhập từ tệp' }).click();
+      const importDialog = page.getByRole('dialog');
+      await importDialog.getByText('Tải tệp mẫu').waitFor();
+      await shot(page, '09b-dialog-import');
+      await importDialog.getByRole('button', { name: 'Hủy' }).click();
+
+      await page.getByText('English', { exact: true }).click();
+      await page.getByRole('menuitem', { name: 'Indicators' }).click();
+      await page.locator('.ant-table-row').first().waitFor();
+      await page.getByLabel('Search indicators').fill('hoi vien');
+      await page.locator('.ant-table-row').first().waitFor();
+      await shot(page, '09c-indicators-english-search');
+      await page.getByText('Tiếng Việt', { exact: true }).click();
+      await page.getByRole('menuitem', { name: 'Chỉ tiêu thống kê' }).waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+
   it('works on a phone (390×844): drawer menu, tree and unit detail', async () => {
     const { context, page } = await newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
     try {

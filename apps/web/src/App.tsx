@@ -1,11 +1,25 @@
 import { Route, Routes } from 'react-router-dom';
 import { RequireAuth } from './modules/auth/components/RequireAuth';
+import { RequireRole } from './modules/auth/components/RequireRole';
 import { AppLayout } from './modules/shell/components/AppLayout';
+import { AuditPage } from './pages/AuditPage';
+import { CentralPage } from './pages/CentralPage';
+import { CompletenessPage } from './pages/CompletenessPage';
 import { DashboardPage } from './pages/DashboardPage';
 import { IndicatorsPage } from './pages/IndicatorsPage';
 import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { OrgUnitsPage } from './pages/OrgUnitsPage';
+import { PlanCalendarPage } from './pages/PlanCalendarPage';
+import { PlanDetailPage } from './pages/PlanDetailPage';
+import { PlanImportPage } from './pages/PlanImportPage';
+import { PlansPage } from './pages/PlansPage';
+import { PlanUnitPage } from './pages/PlanUnitPage';
+import { ReportPage } from './pages/ReportPage';
+import { ReportsPage } from './pages/ReportsPage';
+import { RollupsPage } from './pages/RollupsPage';
+import { TenantOnboardingPage, TenantsPage } from './pages/TenantsPage';
+import { UsersPage } from './pages/UsersPage';
 
 export function App() {
   return (
@@ -22,6 +36,63 @@ export function App() {
         <Route path="org-units" element={<OrgUnitsPage />} />
         <Route path="org-units/:unitId" element={<OrgUnitsPage />} />
         <Route path="indicators" element={<IndicatorsPage />} />
+        <Route path="plans" element={<PlansPage />} />
+        <Route
+          path="plans/import"
+          element={
+            <RequireRole roles={['tenant_admin', 'unit_manager']}>
+              <PlanImportPage />
+            </RequireRole>
+          }
+        />
+        <Route path="plans/calendar" element={<PlanCalendarPage />} />
+        <Route path="plans/units" element={<PlanUnitPage />} />
+        <Route path="plans/units/:unitId" element={<PlanUnitPage />} />
+        <Route path="plans/:planId" element={<PlanDetailPage />} />
+        <Route path="reports" element={<ReportsPage />} />
+        <Route path="reports/completeness" element={<CompletenessPage />} />
+        <Route path="reports/:reportId" element={<ReportPage />} />
+        <Route path="rollups" element={<RollupsPage />} />
+        <Route
+          path="central"
+          element={
+            <RequireRole roles={['central_analyst']}>
+              <CentralPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="users"
+          element={
+            <RequireRole roles={['tenant_admin']}>
+              <UsersPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="audit"
+          element={
+            <RequireRole roles={['tenant_admin']}>
+              <AuditPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="tenants"
+          element={
+            <RequireRole roles={['platform_admin']}>
+              <TenantsPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="tenants/new"
+          element={
+            <RequireRole roles={['platform_admin']}>
+              <TenantOnboardingPage />
+            </RequireRole>
+          }
+        />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

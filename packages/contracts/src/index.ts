@@ -10,3 +10,4 @@ export * from './users/user.contract';
 export * from './jobs/queues';
 export * from './reports/report.contract';
 export * from './rollups/rollup.contract';
+export * from './plans/plan.contract';

@@ -4,10 +4,14 @@
  *   tenant:create --code QN --name "Hội LHPN tỉnh Quảng Ninh" --levels province,grassroots,branch
  *                 --root "Hội LHPN tỉnh Quảng Ninh" --admin admin --password '…' [--units units.csv]
  *   tenant:suspend --code QN | tenant:resume --code QN
+ *   tenant:export --code HN --out hn.jsonl.gz     backup of one tenant (gzip when the name ends in .gz)
+ *   tenant:import --file hn.jsonl.gz              restore it (into an empty database or another deployment)
  */
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { readFileSync } from 'node:fs';
+import { createReadStream, createWriteStream, readFileSync } from 'node:fs';
+import { pipeline, type Writable } from 'node:stream';
+import { createGzip } from 'node:zlib';
 import { parseArgs } from 'node:util';
 import { DataSource } from 'typeorm';
 import { createTenantSchema, DEFAULT_LEVEL_LABELS_VI } from '@sen/contracts';
@@ -15,6 +19,7 @@ import { AppModule } from '../app.module';
 import { loadApiConfig } from '../core/config/config';
 import { parseOrThrow } from '../core/validation/zod';
 import { DomainError } from '../core/errors/domain-error';
+import { TenantBackupService } from '../modules/tenant-data/tenant-backup.service';
 import { TenantOnboardingService } from '../modules/tenants/tenant-onboarding.service';
 import { seedDemo } from '../seed/demo-seed';
 
@@ -32,6 +37,8 @@ async function main(): Promise<void> {
       password: { type: 'string' },
       units: { type: 'string' },
       force: { type: 'boolean' },
+      out: { type: 'string' },
+      file: { type: 'string' },
     },
   });
   const config = loadApiConfig();
@@ -64,8 +71,30 @@ async function main(): Promise<void> {
         console.log(`tenant ${t.code}: ${t.status}`);
         break;
       }
+      case 'tenant:export': {
+        if (!values.code || !values.out) throw new Error('--code and --out are required');
+        const gzip = values.out.endsWith('.gz');
+        const file = createWriteStream(values.out);
+        const done = new Promise<void>((resolve, reject) => file.on('finish', resolve).on('error', reject));
+        let out: Writable = file;
+        if (gzip) {
+          const gz = createGzip();
+          pipeline(gz, file, () => undefined);
+          out = gz;
+        }
+        const summary = await app.get(TenantBackupService).exportTenant(values.code, out, null, gzip ? 'gzip' : 'jsonl');
+        await done;
+        console.log(`tenant ${summary.tenant}: ${summary.total} rows written to ${values.out}`);
+        break;
+      }
+      case 'tenant:import': {
+        if (!values.file) throw new Error('--file is required');
+        const result = await app.get(TenantBackupService).importTenant(createReadStream(values.file), null);
+        console.log(`tenant ${result.tenant} restored (id ${result.tenantId}): ${result.total} rows`);
+        break;
+      }
       default:
-        throw new Error(`unknown command "${command ?? ''}"; commands: seed:demo, tenant:create, tenant:suspend, tenant:resume`);
+        throw new Error(`unknown command "${command ?? ''}"; commands: seed:demo, tenant:create, tenant:suspend, tenant:resume, tenant:export, tenant:import`);
     }
   } finally {
     await app.close();

@@ -5,6 +5,7 @@ import { hashPassword } from '../modules/auth/password';
 import { OrgUnitRepository } from '../modules/org-units/org-unit.repository';
 import { UserRepository } from '../modules/users/user.repository';
 import { seedDemoReports } from './demo-reports';
+import { seedDemoPlans } from './demo-plans';
 
 export const DEMO_PASSWORD = 'sen-demo-2024';
 
@@ -107,5 +108,6 @@ export async function seedDemo(dataSource: DataSource, opts: DemoSeedOptions = {
     });
   }
   await seedDemoReports(dataSource, { HN: DEMO_TENANT_IDS.HN, DN: DEMO_TENANT_IDS.DN }, log);
+  await seedDemoPlans(dataSource, { HN: DEMO_TENANT_IDS.HN, DN: DEMO_TENANT_IDS.DN }, log);
   return true;
 }

@@ -6,6 +6,11 @@ import { multipart, startHarness, type Harness } from './harness';
  * commune) tries ids outside its subtree. Every try answers 404 (403 where the route is not about an id the
  * caller names) and changes nothing. A route added without a case here fails the coverage test.
  */
+/** A plan DN imports (a complete one: the importer's warnings about missing parts cite an example from Hà Nội). */
+const DN_PLAN_TEXT =
+  'Số: 5/KH-BTV\nĐà Nẵng, ngày 10 tháng 3 năm 2026\nKẾ HOẠCH\nTổ chức hội thi năm 2026\nThực hiện Kế hoạch số 2/KH-ĐCT ngày 05/01/2026 của Đoàn Chủ tịch ' +
+  'về công tác năm 2026, Ban Thường vụ xây dựng Kế hoạch như sau:\nI. MỤC ĐÍCH\n- Nâng cao nhận thức.\nNơi nhận:\n- Lưu VT.\nTM. BAN THƯỜNG VỤ\nCHỦ TỊCH\nNguyễn Thị A\n';
+
 describe('tenant isolation on every endpoint', () => {
   let h: Harness;
   let dn: string;
@@ -21,6 +26,9 @@ describe('tenant isolation on every endpoint', () => {
     hnIds.root = hn.user.unitId;
     hnIds.unit = (await h.request('GET', '/api/v1/org-units?q=hoan%20kiem', { token: hn.accessToken })).body.items[0].id;
     hnIds.user = hn.user.id;
+    // A notice addressed to the HN city union (the reporter's commune is not its unit).
+    const note = await h.db.query(`INSERT INTO notification (tenant_id, unit_id, kind, report_id, message) VALUES (2, ?, 'overdue', NULL, 'thử cô lập')`, [hnIds.root]);
+    hnIds.notification = String(note.insertId);
     hnIds.code = (await h.request('GET', `/api/v1/org-units/${hnIds.unit}`, { token: hn.accessToken })).body.code;
     // Reports: one of a commune outside the reporter's Cầu Giấy, and the national form.
     const reporterUnit = (await h.login('HN', 'reporter')).user.unitId;
@@ -30,6 +38,9 @@ describe('tenant isolation on every endpoint', () => {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet('x').addRows([['Mã đơn vị', 'HOI_VIEN'], [hnIds.code, 1]]);
     reportXlsx = Buffer.from(await wb.xlsx.writeBuffer());
+    // Plans: the city's issued 13/KH-BTV (the reporter reads it: its commune is below) and a draft of a unit outside the reporter's commune.
+    hnIds.plan = (await h.request('GET', '/api/v1/plans?status=issued&year=2024&q=13%2Fkh-btv', { token: hn.accessToken })).body.items.find((p: { symbol: string; issuedOn: string }) => p.symbol === '13/KH-BTV' && p.issuedOn === '2024-01-24').id;
+    hnIds.unitPlan = (await h.request('POST', `/api/v1/plans/${hnIds.plan}/derive`, { token: hn.accessToken, body: { unitId: hnIds.unit } })).body.id;
   });
   afterAll(() => h.close());
 
@@ -63,6 +74,7 @@ describe('tenant isolation on every endpoint', () => {
     { method: 'GET', path: '/api/v1/rollups/recompute/{jobId}', url: () => '/api/v1/rollups/recompute/recompute__2__2024S1__1', dn: 404, reporter: 403 },
     { method: 'GET', path: '/api/v1/central/comparison.xlsx', url: () => '/api/v1/central/comparison.xlsx?indicator=HOI_VIEN&period=2024S1', dn: 403, reporter: 403 },
     { method: 'GET', path: '/api/v1/central/series', url: () => '/api/v1/central/series?indicator=HOI_VIEN&periods=2024S1', dn: 403, reporter: 403 },
+    { method: 'GET', path: '/api/v1/dashboard/plan-progress', url: () => `/api/v1/dashboard/plan-progress?year=2024&unitId=${hnIds.unit}`, dn: 404, reporter: 404 },
     { method: 'GET', path: '/api/v1/dashboard/below-threshold', url: () => `/api/v1/dashboard/below-threshold?indicator=HOI_VIEN&period=2024S1&threshold=10&unitId=${hnIds.unit}`, dn: 404, reporter: 404 },
     { method: 'GET', path: '/api/v1/central/comparison', url: () => '/api/v1/central/comparison?indicator=HOI_VIEN&period=2024S1', dn: 403, reporter: 403 },
     { method: 'GET', path: '/api/v1/report-forms', url: () => '/api/v1/report-forms', dn: 'own', reporter: 'own' },
@@ -91,11 +103,32 @@ describe('tenant isolation on every endpoint', () => {
     { method: 'POST', path: '/api/v1/reports/{id}/approve', url: () => `/api/v1/reports/${hnIds.report}/approve`, dn: 404, reporter: 404 },
     { method: 'POST', path: '/api/v1/reports/{id}/return', url: () => `/api/v1/reports/${hnIds.report}/return`, body: () => ({ comment: 'Trả lại trái phép' }), dn: 404, reporter: 404 },
     { method: 'POST', path: '/api/v1/reports/{id}/reopen', url: () => `/api/v1/reports/${hnIds.report}/reopen`, body: () => ({ reason: 'Mở lại trái phép' }), dn: 404, reporter: 403 },
+    { method: 'GET', path: '/api/v1/notifications', url: () => '/api/v1/notifications', dn: 'own', reporter: 'own' },
+    { method: 'POST', path: '/api/v1/notifications/{id}/read', url: () => `/api/v1/notifications/${hnIds.notification}/read`, dn: 404, reporter: 404 },
+    { method: 'POST', path: '/api/v1/admin/queue-session', url: () => '/api/v1/admin/queue-session', dn: 403, reporter: 403 },
     { method: 'GET', path: '/api/v1/tenants', url: () => '/api/v1/tenants', dn: 403, reporter: 403 },
     { method: 'POST', path: '/api/v1/tenants', url: () => '/api/v1/tenants', body: () => ({}), dn: 403, reporter: 403 },
     { method: 'POST', path: '/api/v1/tenants/{code}/suspend', url: () => '/api/v1/tenants/HN/suspend', dn: 403, reporter: 403 },
     { method: 'POST', path: '/api/v1/tenants/{code}/absorb', url: () => '/api/v1/tenants/HN/absorb', body: () => ({ absorbedCode: 'DN', effectiveFrom: '2025-07-01', keepUsers: true }), dn: 403, reporter: 403 },
     { method: 'POST', path: '/api/v1/tenants/{code}/resume', url: () => '/api/v1/tenants/HN/resume', dn: 403, reporter: 403 },
+    { method: 'GET', path: '/api/v1/tenant-data/export', url: () => '/api/v1/tenant-data/export?tenant=HN', dn: 403, reporter: 403 },
+    { method: 'POST', path: '/api/v1/tenant-data/import', url: () => '/api/v1/tenant-data/import', upload: () => multipart('hn.jsonl', '{"kind":"sen-tenant-backup","version":1}\n', 'application/x-ndjson'), dn: 403, reporter: 403 },
+    { method: 'POST', path: '/api/v1/tenant-data/deletion-requests', url: () => '/api/v1/tenant-data/deletion-requests', body: () => ({ tenant: 'HN', reason: 'Xoá dữ liệu trái phép' }), dn: 403, reporter: 403 },
+    { method: 'POST', path: '/api/v1/tenant-data/deletion-requests/{id}/confirm', url: () => '/api/v1/tenant-data/deletion-requests/1/confirm', body: () => ({ code: 'ABCDEFGHJK' }), dn: 403, reporter: 403 },
+    { method: 'GET', path: '/api/v1/plans', url: () => `/api/v1/plans?unitId=${hnIds.unit}`, dn: 404, reporter: 404 },
+    { method: 'GET', path: '/api/v1/plans/calendar', url: () => `/api/v1/plans/calendar?unitId=${hnIds.unit}`, dn: 404, reporter: 404 },
+    { method: 'GET', path: '/api/v1/plans/obligations', url: () => `/api/v1/plans/obligations?unitId=${hnIds.unit}`, dn: 404, reporter: 404 },
+    { method: 'POST', path: '/api/v1/plans/import', url: () => '/api/v1/plans/import', body: () => ({ text: DN_PLAN_TEXT }), dn: 'own', reporter: 403 },
+    { method: 'POST', path: '/api/v1/plans/suggest-links', url: () => '/api/v1/plans/suggest-links', body: () => ({ targets: [{ text: 'Phát triển 100 hội viên mới', unit: 'hội viên' }] }), dn: 'own', reporter: 403 },
+    { method: 'POST', path: '/api/v1/plans', url: () => '/api/v1/plans', body: () => ({ plan: { title: 'Kế hoạch xâm nhập' }, unitId: hnIds.root }), dn: 404, reporter: 403 },
+    { method: 'GET', path: '/api/v1/plans/{id}', url: () => `/api/v1/plans/${hnIds.unitPlan}`, dn: 404, reporter: 404 },
+    { method: 'PUT', path: '/api/v1/plans/{id}', url: () => `/api/v1/plans/${hnIds.unitPlan}`, body: () => ({ plan: { title: 'Sửa trái phép' } }), dn: 404, reporter: 403 },
+    { method: 'POST', path: '/api/v1/plans/{id}/transition', url: () => `/api/v1/plans/${hnIds.unitPlan}/transition`, body: () => ({ to: 'in_review' }), dn: 404, reporter: 403 },
+    { method: 'POST', path: '/api/v1/plans/{id}/revise', url: () => `/api/v1/plans/${hnIds.plan}/revise`, dn: 404, reporter: 403 },
+    { method: 'GET', path: '/api/v1/plans/{id}/versions', url: () => `/api/v1/plans/${hnIds.unitPlan}/versions`, dn: 404, reporter: 404 },
+    { method: 'GET', path: '/api/v1/plans/{id}/export.docx', url: () => `/api/v1/plans/${hnIds.unitPlan}/export.docx`, dn: 404, reporter: 404 },
+    { method: 'POST', path: '/api/v1/plans/{id}/derive', url: () => `/api/v1/plans/${hnIds.plan}/derive`, body: () => ({ unitId: hnIds.unit }), dn: 404, reporter: 403 },
+    { method: 'POST', path: '/api/v1/plans/{id}/allocations', url: () => `/api/v1/plans/${hnIds.plan}/allocations`, body: () => ({ targetIndex: 2, allocations: [] }), dn: 404, reporter: 403 },
   ];
   const PUBLIC = ['GET /health/live', 'GET /health/ready', 'POST /api/v1/auth/login', 'POST /api/v1/auth/refresh', 'POST /api/v1/auth/logout'];
 
@@ -112,7 +145,9 @@ describe('tenant isolation on every endpoint', () => {
               (SELECT COUNT(*) FROM app_user WHERE tenant_id = 2) AS users, (SELECT COALESCE(SUM(CRC32(CONCAT(id, display_name, password_hash, status))), 0) FROM app_user WHERE tenant_id = 2) AS users_crc,
               (SELECT COUNT(*) FROM tenant_indicator WHERE tenant_id = 2) AS indicators, (SELECT GROUP_CONCAT(status) FROM tenant) AS tenants,
               (SELECT COALESCE(SUM(CRC32(CONCAT(id, status, version))), 0) FROM report WHERE tenant_id = 2) AS reports_crc, (SELECT COUNT(*) FROM report_value WHERE tenant_id = 2) AS report_values,
-              (SELECT COUNT(*) FROM report_form WHERE tenant_id = 2) AS report_forms, (SELECT COUNT(*) FROM aggregation_outbox WHERE tenant_id = 2) AS outbox`,
+              (SELECT COUNT(*) FROM report_form WHERE tenant_id = 2) AS report_forms, (SELECT COUNT(*) FROM aggregation_outbox WHERE tenant_id = 2) AS outbox,
+              (SELECT COALESCE(SUM(CRC32(CONCAT(id, status, current_version, COALESCE(symbol, '')))), 0) FROM plan WHERE tenant_id = 2) AS plans_crc, (SELECT COUNT(*) FROM plan_version WHERE tenant_id = 2) AS plan_versions,
+              (SELECT COUNT(*) FROM reporting_obligation WHERE tenant_id = 2) AS obligations, (SELECT COUNT(*) FROM plan_allocation WHERE tenant_id = 2) AS allocations, (SELECT COALESCE(SUM(last_number), 0) FROM document_number WHERE tenant_id = 2) AS numbers`,
     );
     return JSON.stringify(rows[0]);
   }

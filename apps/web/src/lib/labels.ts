@@ -1,4 +1,4 @@
-import { DEFAULT_LEVEL_LABELS_VI, ROLE_LABELS_VI, UNIT_KIND_LABELS_VI, type Role, type UnitKind } from '@sen/contracts';
+import { DEFAULT_LEVEL_LABELS_VI, REPORT_STATUS_LABELS_VI, ROLE_LABELS_VI, UNIT_KIND_LABELS_VI, type ReportStatus, type Role, type UnitKind } from '@sen/contracts';
 import type { TFunction } from 'i18next';
 import type { Language } from '../i18n';
 
@@ -27,4 +27,8 @@ export function kindLabel(kind: UnitKind, language: Language, t: TFunction): str
 
 export function roleLabel(role: Role, language: Language, t: TFunction): string {
   return language === 'en' ? t(`roles.${role}`) : ROLE_LABELS_VI[role];
+}
+
+export function reportStatusLabel(status: ReportStatus, language: Language, t: TFunction): string {
+  return language === 'en' ? t(`reportStatus.${status}`) : REPORT_STATUS_LABELS_VI[status];
 }

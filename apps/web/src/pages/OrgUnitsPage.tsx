@@ -16,6 +16,7 @@ import { MoveModal } from '../modules/org-units/components/MoveModal';
 import { OrgUnitDetail, type UnitAction } from '../modules/org-units/components/OrgUnitDetail';
 import { OrgUnitSearchResults } from '../modules/org-units/components/OrgUnitSearchResults';
 import { OrgUnitTree } from '../modules/org-units/components/OrgUnitTree';
+import { UnitRollupPanel } from '../modules/rollups/components/UnitRollupPanel';
 import { RenameModal } from '../modules/org-units/components/RenameModal';
 import { useUnitDetail } from '../modules/org-units/hooks/useOrgUnits';
 import { useUnitTree, type TreeUnit } from '../modules/org-units/hooks/useUnitTree';
@@ -72,6 +73,7 @@ export function OrgUnitsPage() {
   };
 
   const detailPanel = (
+    <>
     <OrgUnitDetail
       unitId={selectedId}
       rootIds={rootIds}
@@ -81,6 +83,12 @@ export function OrgUnitsPage() {
       onAction={(action, unit) => setDialog({ action, unit })}
       bordered={wide}
     />
+    {selectedId && (
+      <div className="unit-rollup-wrap">
+        <UnitRollupPanel unitId={selectedId} bordered={wide} />
+      </div>
+    )}
+    </>
   );
 
   return (

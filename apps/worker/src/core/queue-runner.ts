@@ -4,6 +4,9 @@ import { JOB_NAMES, QUEUES } from '@sen/contracts';
 import { WORKER_CONFIG, type WorkerConfig } from './config';
 import { JOB_HANDLERS, type JobHandler } from './job';
 
+/** How often the job schedules are upserted again (they vanish with a Redis that restarts empty). */
+export const SCHEDULE_RENEW_MS = 30_000;
+
 export function redisConnection(url: string): ConnectionOptions {
   const u = new URL(url);
   return {
@@ -26,6 +29,8 @@ export class QueueRunner implements OnApplicationBootstrap, OnApplicationShutdow
   private readonly logger = new Logger('QueueRunner');
   private readonly workers: Worker[] = [];
   private readonly queues: Queue[] = [];
+  private readonly schedules: (() => Promise<unknown>)[] = [];
+  private scheduleTimer?: NodeJS.Timeout;
 
   constructor(
     @Inject(WORKER_CONFIG) private readonly config: WorkerConfig,
@@ -62,23 +67,44 @@ export class QueueRunner implements OnApplicationBootstrap, OnApplicationShutdow
     // Daily maintenance, scheduled once however many workers run (same repeat key).
     const maintenance = new Queue(QUEUES.maintenance, { connection, prefix: this.config.QUEUE_PREFIX });
     this.queues.push(maintenance);
-    await maintenance.upsertJobScheduler('daily-maintenance', { pattern: '0 30 2 * * *' }, {
+    await this.keepScheduled(() => maintenance.upsertJobScheduler('daily-maintenance', { pattern: '0 30 2 * * *' }, {
       name: JOB_NAMES.scheduleMaintenance,
       data: {},
       opts: { removeOnComplete: 100, removeOnFail: 500 },
-    });
+    }));
+    // Reminders before and after deadlines, every morning at 07:00 (Vietnam, UTC+7).
+    await this.keepScheduled(() => maintenance.upsertJobScheduler('daily-reminders', { pattern: '0 0 0 * * *' }, {
+      name: JOB_NAMES.sendReminders,
+      data: {},
+      opts: { removeOnComplete: 100, removeOnFail: 500 },
+    }));
     // The outbox reconciler, every 10 seconds (one schedule however many workers run).
     const aggregation = new Queue(QUEUES.aggregation, { connection, prefix: this.config.QUEUE_PREFIX });
     this.queues.push(aggregation);
-    await aggregation.upsertJobScheduler('reconcile-outbox', { every: 10_000 }, {
+    await this.keepScheduled(() => aggregation.upsertJobScheduler('reconcile-outbox', { every: 10_000 }, {
       name: JOB_NAMES.reconcileOutbox,
       data: {},
       opts: { removeOnComplete: 10, removeOnFail: 100 },
-    });
+    }));
+    this.scheduleTimer = setInterval(() => {
+      Promise.all(this.schedules.map((upsert) => upsert())).catch((err: Error) => this.logger.warn(`could not renew the job schedules: ${err.message}`));
+    }, SCHEDULE_RENEW_MS);
+    this.scheduleTimer.unref();
     this.logger.log(`workers running on queues: ${[...byQueue.keys()].join(', ')}`);
   }
 
+  /**
+   * Job schedules live in Redis, and a Redis that restarts empty loses them — the outbox reconciler with them, the
+   * very safety net for jobs Redis lost (./scripts/faults, fault 2). Each schedule is upserted at start and again
+   * every SCHEDULE_RENEW_MS (idempotent: same scheduler id, same next job id).
+   */
+  private async keepScheduled(upsert: () => Promise<unknown>): Promise<void> {
+    this.schedules.push(upsert);
+    await upsert();
+  }
+
   async onApplicationShutdown(signal?: string): Promise<void> {
+    clearInterval(this.scheduleTimer);
     this.logger.log(`shutting down (${signal ?? 'close'}): finishing active jobs`);
     await Promise.all(this.workers.map((w) => w.close()));
     await Promise.all(this.queues.map((q) => q.close()));

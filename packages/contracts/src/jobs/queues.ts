@@ -27,6 +27,7 @@ export const JOB_NAMES = {
   applyReport: 'apply-report',
   recompute: 'recompute',
   reconcileOutbox: 'reconcile-outbox',
+  sendReminders: 'send-reminders',
 } as const;
 
 /** BullMQ rejects ':' in custom job ids; ids are built from parts joined with '__'. */

@@ -7,11 +7,13 @@ import { RefreshTokenEntity } from './refresh-token.entity';
 import { RoleAssignmentEntity } from './role-assignment.entity';
 import { Tenant } from './tenant.entity';
 import { ReportFormEntity } from './report-form.entity';
+import { NotificationEntity } from './notification.entity';
 import { ReportEntity } from './report.entity';
 import { ReportValueEntity } from './report-value.entity';
 import { ReportValueChangeEntity } from './report-value-change.entity';
 import { AggregationOutboxEntity, NationalRollupEntity, RollupEntity, UnitValueEntity } from './rollup.entity';
 import { UserEntity } from './user.entity';
+import { DocumentNumberEntity, PlanActivityEntity, PlanAllocationEntity, PlanEntity, PlanVersionEntity, ReportingObligationEntity } from './plan.entity';
 
 export * from './tenant-owned.entity';
 export * from './tenant.entity';
@@ -24,10 +26,12 @@ export * from './refresh-token.entity';
 export * from './audit-log.entity';
 export * from './indicator.entity';
 export * from './report-form.entity';
+export * from './notification.entity';
 export * from './report.entity';
 export * from './report-value.entity';
 export * from './report-value-change.entity';
 export * from './rollup.entity';
+export * from './plan.entity';
 
 export const ENTITIES = [
   Tenant,
@@ -47,6 +51,13 @@ export const ENTITIES = [
   RollupEntity,
   NationalRollupEntity,
   AggregationOutboxEntity,
+  NotificationEntity,
+  PlanEntity,
+  PlanVersionEntity,
+  PlanActivityEntity,
+  ReportingObligationEntity,
+  DocumentNumberEntity,
+  PlanAllocationEntity,
 ];
 
 /**

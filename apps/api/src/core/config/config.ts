@@ -49,6 +49,16 @@ export const apiConfigSchema = z.object({
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(1200),
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
   UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(10 * 1024 * 1024),
+  /**
+   * Which peers may set X-Forwarded-For (Fastify's trustProxy): a hop count, `true`, or addresses/subnets
+   * (proxy-addr names such as loopback, uniquelocal). The default trusts only proxies on private networks (the
+   * nginx of docker-compose, a Kubernetes ingress), so a client on the internet cannot pick its own address
+   * and escape the per-address rate limits by sending a forged X-Forwarded-For.
+   */
+  TRUST_PROXY: z
+    .string()
+    .default('loopback,linklocal,uniquelocal')
+    .transform((v): boolean | number | string => (v === 'true' ? true : v === 'false' ? false : /^\d+$/.test(v) ? Number(v) : v)),
 });
 
 export type ApiConfig = z.infer<typeof apiConfigSchema>;

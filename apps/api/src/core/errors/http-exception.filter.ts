@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Inject, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { ErrorBody } from '@sen/contracts';
+import type { ErrorBody, FieldError } from '@sen/contracts';
 import { API_CONFIG, type ApiConfig } from '../config/config';
 import { resolveWebDist, webIndexHtml } from '../web/web-dist';
 import { DomainError } from './domain-error';
@@ -51,7 +51,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
     // The web app is a single-page app: its own paths (/org-units, /login, …) answer its index.html.
     const path = request.url.split('?')[0] ?? '';
     const status = exception instanceof HttpException ? exception.getStatus() : 0;
-    if (status === 404 && this.webDist && request.method === 'GET' && !path.startsWith('/api/') && !path.startsWith('/health/')) {
+    if (status === 404 && this.webDist && request.method === 'GET' && !path.startsWith('/api/') && !path.startsWith('/health/') && !path.startsWith('/admin/')) {
       void reply.status(200).type('text/html; charset=utf-8').send(webIndexHtml(this.webDist));
       return;
     }
@@ -68,7 +68,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
     } else if (exception instanceof HttpException || isFastifyError(exception)) {
       const code = exception instanceof HttpException ? exception.getStatus() : (exception as { statusCode: number }).statusCode;
       const [vi, en] = STATUS_TEXT_VI[code] ?? ['Yêu cầu không thể thực hiện', 'Request failed'];
-      body = { statusCode: code, code: httpCode(code), message: vi, messageEn: en, requestId };
+      body = { statusCode: code, code: httpCode(code), message: vi, messageEn: en, errors: code === 400 ? [framedFieldError(exception)] : undefined, requestId };
     } else if (isUnavailable(exception)) {
       this.logger.warn(`dependency unavailable: ${(exception as Error).message}`);
       body = { statusCode: 503, code: 'SERVICE_UNAVAILABLE', message: STATUS_TEXT_VI[503]![0], messageEn: STATUS_TEXT_VI[503]![1], requestId };
@@ -90,6 +90,21 @@ export class HttpExceptionFilter implements ExceptionFilter {
 function isFastifyError(e: unknown): e is { statusCode: number } {
   const status = (e as { statusCode?: unknown } | null)?.statusCode;
   return typeof status === 'number' && status >= 400 && status < 600;
+}
+
+/**
+ * A 400 raised before validation (a body that is not JSON, a broken multipart stream, a malformed URL) still
+ * names the part of the request at fault, like the zod errors do, without echoing the parser's message.
+ */
+function framedFieldError(e: unknown): FieldError {
+  const code = String((e as { code?: unknown } | null)?.code ?? '');
+  if (code === 'FST_ERR_BAD_URL' || code === 'FST_ERR_ASYNC_CONSTRAINT') {
+    return { field: 'url', reason: 'địa chỉ yêu cầu không hợp lệ', reasonEn: 'the request URL is malformed' };
+  }
+  if (/MULTIPART|PROTO_VIOLATION|FILE|PART/.test(code)) {
+    return { field: 'file', reason: 'tệp tải lên bị hỏng hoặc sai định dạng multipart', reasonEn: 'the upload is not a valid multipart/form-data stream' };
+  }
+  return { field: 'body', reason: 'nội dung gửi lên không phải JSON hợp lệ', reasonEn: 'the request body is not valid JSON' };
 }
 
 function httpCode(status: number): string {

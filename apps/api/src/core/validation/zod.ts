@@ -25,14 +25,22 @@ function reasonVi(issue: z.core.$ZodIssue): string {
 }
 
 export function toFieldErrors(error: z.ZodError, prefix?: string): FieldError[] {
-  return error.issues.map((issue) => {
+  return error.issues.flatMap((issue): FieldError[] => {
     const path = issue.path.map(String).join('.');
+    if (issue.code === 'unrecognized_keys') {
+      // One error per unknown property, named by its own path (body.passwordHash), so clients see which one.
+      return issue.keys.map((key) => ({
+        field: [prefix, path, key].filter(Boolean).join('.'),
+        reason: 'trường không được phép',
+        reasonEn: 'unknown property',
+      }));
+    }
     const field = [prefix, path].filter(Boolean).join('.') || prefix || '(body)';
     const en = issue.code === 'invalid_type' && issue.input === undefined ? 'is required' : issue.message;
     const vi = issue.code === 'custom' || (issue.code === 'invalid_format' && issue.message && !issue.message.startsWith('Invalid'))
       ? `${reasonVi(issue)}: ${issue.message}`
       : reasonVi(issue);
-    return { field, reason: vi, reasonEn: en };
+    return [{ field, reason: vi, reasonEn: en }];
   });
 }
 

@@ -11,11 +11,16 @@ import { API_CONFIG, type ApiConfig } from '../../core/config/config';
 @Injectable()
 export class AggregationQueue implements OnApplicationShutdown {
   private readonly logger = new Logger('AggregationQueue');
-  private readonly queue: Queue;
+  private created: Queue | null = null;
 
-  constructor(@Inject(API_CONFIG) config: ApiConfig) {
+  constructor(@Inject(API_CONFIG) private readonly config: ApiConfig) {}
+
+  /** Opened on first use: an api instance that never enqueues keeps no queue connection (and no errors). */
+  private get queue(): Queue {
+    if (this.created) return this.created;
+    const config = this.config;
     const u = new URL(config.REDIS_URL);
-    this.queue = new Queue(QUEUES.aggregation, {
+    this.created = new Queue(QUEUES.aggregation, {
       prefix: config.QUEUE_PREFIX,
       connection: {
         host: u.hostname,
@@ -27,7 +32,8 @@ export class AggregationQueue implements OnApplicationShutdown {
         enableOfflineQueue: false,
       },
     });
-    this.queue.on('error', (err) => this.logger.warn(`queue connection: ${err.message}`));
+    this.created.on('error', (err) => this.logger.warn(`queue connection: ${err.message}`));
+    return this.created;
   }
 
   async enqueueApply(tenantId: string, outboxIds: string[]): Promise<void> {
@@ -60,6 +66,6 @@ export class AggregationQueue implements OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.queue.close();
+    await this.created?.close();
   }
 }

@@ -22,4 +22,27 @@ export class DashboardRepository {
     );
     return rows.map((r) => ({ id: String(r.id), name: String(r.name), parentName: (r.parent_name as string | null) ?? null, parts: r.has_row === null ? null : rowToParts(r) }));
   }
+
+  /** Issued plans of a year whose issuing unit is the given unit or one of its ancestors. */
+  async issuedPlansAbove(unitId: string, year: number, planId?: string): Promise<{ id: string; symbol: string | null; title: string; unitId: string; content: Record<string, unknown> }[]> {
+    const { tenantId } = TenantContext.current();
+    const rows: { id: string; symbol: string | null; title: string; unit_id: string; content: string | Record<string, unknown> }[] = await this.data.dataSource.query(
+      `SELECT p.id, p.symbol, p.title, p.unit_id, p.content FROM plan p
+       JOIN org_unit_closure c ON c.tenant_id = p.tenant_id AND c.ancestor_id = p.unit_id AND c.descendant_id = ?
+       WHERE p.tenant_id = ? AND p.status = 'issued' AND p.year = ? ${planId ? 'AND p.id = ?' : ''}
+       ORDER BY p.issued_on, p.id`,
+      planId ? [unitId, tenantId, year, planId] : [unitId, tenantId, year],
+    );
+    return rows.map((r) => ({ id: String(r.id), symbol: r.symbol, title: r.title, unitId: String(r.unit_id), content: typeof r.content === 'string' ? (JSON.parse(r.content) as Record<string, unknown>) : r.content }));
+  }
+
+  async rollupParts(unitId: string, indicators: string[], period: string): Promise<Map<string, RollupParts>> {
+    if (indicators.length === 0) return new Map();
+    const { tenantId } = TenantContext.current();
+    const rows: Record<string, unknown>[] = await this.data.dataSource.query(
+      `SELECT indicator_code, ${PART_COLUMNS.join(', ')} FROM rollup WHERE tenant_id = ? AND period = ? AND unit_id = ? AND indicator_code IN (?)`,
+      [tenantId, period, unitId, indicators],
+    );
+    return new Map(rows.map((r) => [String(r.indicator_code), rowToParts(r)]));
+  }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { valueOf } from '@sen/indicators';
+import { evaluateTarget, TARGET_STATUS_LABELS_VI, valueOf, type TargetComparator } from '@sen/indicators';
 import type { Actor } from '../../core/auth/actor';
 import { NotFoundError, ValidationFailedError } from '../../core/errors/domain-error';
 import { IndicatorService } from '../indicators/indicator.service';
@@ -47,5 +47,40 @@ export class DashboardService {
       total: below.length,
       noData: noData.map(({ id, name, parentName }) => ({ id, name, parentName })),
     };
+  }
+
+  /**
+   * Progress of the targets of the issued plans of a year that concern a unit (plans of the unit or of its
+   * ancestors): actual from the unit's rollup for the year, achievement and status by @sen/indicators'
+   * evaluateTarget (flows prorated by the elapsed share of the year). Targets not linked to an indicator
+   * are listed with status "not measured" rather than guessed.
+   */
+  async planProgress(actor: Actor, q: { year: number; planId?: string; unitId?: string; asOf?: string }) {
+    const unitId = q.unitId ?? actor.unitIds[0];
+    if (!unitId) throw new NotFoundError('Unit', 'đơn vị');
+    await this.units.visibleUnit(actor, unitId);
+    const plans = await this.repo.issuedPlansAbove(unitId, q.year, q.planId);
+    const defs = new Map((await this.indicators.definitions()).map((d) => [d.code, d]));
+    const period = String(q.year);
+    const asOf = q.asOf ? new Date(`${q.asOf}T12:00:00Z`) : new Date();
+    const items = [];
+    for (const plan of plans) {
+      const targets = (Array.isArray(plan.content.targets) ? plan.content.targets : []) as { text: string; value: number | null; unit: string | null; comparator: TargetComparator | null; level: string | null; indicatorCode?: string | null }[];
+      const codes = [...new Set(targets.map((t) => t.indicatorCode).filter((c): c is string => !!c && defs.has(c)))];
+      const parts = await this.repo.rollupParts(unitId, codes, period);
+      for (const [index, t] of targets.entries()) {
+        const def = t.indicatorCode ? defs.get(t.indicatorCode) : undefined;
+        const base = { planId: plan.id, symbol: plan.symbol, planTitle: plan.title, targetIndex: index, text: t.text, indicatorCode: def?.code ?? null, indicatorName: def?.name ?? null, comparator: t.comparator, target: t.value, unit: t.unit };
+        if (!def || t.value === null) {
+          items.push({ ...base, actual: null, achievementPct: null, status: 'not_measured', statusLabel: 'Chưa gắn chỉ tiêu thống kê' });
+          continue;
+        }
+        const p = parts.get(def.code);
+        const actual = p ? valueOf(def, p) : null;
+        const e = evaluateTarget({ indicatorCode: def.code, comparator: t.comparator ?? 'gte', value: t.value, scope: { unitId: plan.unitId, level: t.level ?? undefined }, period }, def, actual, { asOf });
+        items.push({ ...base, actual: e.actual, expected: e.expected, achievementPct: e.achievementPct, status: e.status, statusLabel: TARGET_STATUS_LABELS_VI[e.status] });
+      }
+    }
+    return { year: q.year, unitId, items, total: items.length };
   }
 }

@@ -5,8 +5,29 @@ import { UNIT_KINDS, type ImportResult, type UnitKind } from '@sen/contracts';
 import { hasRole, type Actor } from '../../core/auth/actor';
 import { ForbiddenError, ValidationFailedError } from '../../core/errors/domain-error';
 import { AuditService } from '../audit/audit.service';
+import { escapeFormula } from '../../core/http/spreadsheet';
 import { TenantDirectory } from '../../core/tenancy/tenant-directory';
 import { OrgUnitRepository, type NewUnit } from './org-unit.repository';
+
+/**
+ * The text of an XLSX cell: rich text joined, a hyperlink's text, a date as YYYY-MM-DD, a formula's cached result
+ * (never the formula itself, never "[object Object]").
+ */
+function cellText(v: ExcelJS.CellValue): string {
+  if (v === null || v === undefined) return '';
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (typeof v !== 'object') return String(v);
+  if ('richText' in v) return v.richText.map((r) => r.text).join('');
+  if ('formula' in v || 'sharedFormula' in v) {
+    const result = (v as { result?: unknown }).result;
+    return result === null || result === undefined || typeof result === 'object' ? '' : String(result);
+  }
+  if ('text' in v) return typeof v.text === 'string' ? v.text : cellText(v.text as ExcelJS.CellValue);
+  return '';
+}
+
+/** A cell echoed in an error message, quoted and escaped so that a pasted error table never runs as a formula. */
+const echo = (cell: string): string => String(escapeFormula(cell.length > 80 ? `${cell.slice(0, 80)}…` : cell));
 
 interface Row {
   line: number;
@@ -49,8 +70,7 @@ export class OrgUnitImportService {
       sheet?.eachRow({ includeEmpty: true }, (row, n) => {
         const cells: string[] = [];
         for (let c = 1; c <= 5; c++) {
-          const v = row.getCell(c).value;
-          cells.push(v === null || v === undefined ? '' : typeof v === 'object' && 'text' in v ? String(v.text) : String(v));
+          cells.push(cellText(row.getCell(c).value));
         }
         table[n - 1] = cells;
       });
@@ -100,17 +120,17 @@ export class OrgUnitImportService {
     for (const r of rows) {
       if (!r.code) errors.push({ line: r.line, field: 'code', reason: 'thiếu mã đơn vị' });
       else if (r.code.length > 64) errors.push({ line: r.line, field: 'code', reason: 'mã dài quá 64 ký tự' });
-      else if (byCode.has(r.code)) errors.push({ line: r.line, field: 'code', reason: `mã "${r.code}" trùng với dòng ${byCode.get(r.code)!.line}` });
+      else if (byCode.has(r.code)) errors.push({ line: r.line, field: 'code', reason: `mã "${echo(r.code)}" trùng với dòng ${byCode.get(r.code)!.line}` });
       else byCode.set(r.code, r);
       if (!r.name) errors.push({ line: r.line, field: 'name', reason: 'thiếu tên đơn vị' });
       else if (r.name.length > 255) errors.push({ line: r.line, field: 'name', reason: 'tên dài quá 255 ký tự' });
-      if (!levels.includes(r.level)) errors.push({ line: r.line, field: 'level', reason: `cấp "${r.level}" không thuộc các cấp ${levels.join(', ')}` });
-      if (r.kind && !(UNIT_KINDS as readonly string[]).includes(r.kind)) errors.push({ line: r.line, field: 'kind', reason: `loại "${r.kind}" phải là ${UNIT_KINDS.join(', ')}` });
+      if (!levels.includes(r.level)) errors.push({ line: r.line, field: 'level', reason: `cấp "${echo(r.level)}" không thuộc các cấp ${levels.join(', ')}` });
+      if (r.kind && !(UNIT_KINDS as readonly string[]).includes(r.kind)) errors.push({ line: r.line, field: 'kind', reason: `loại "${echo(r.kind)}" phải là ${UNIT_KINDS.join(', ')}` });
     }
 
     const existing = await this.units.existingCodes([...new Set(rows.flatMap((r) => [r.code, r.parentCode]).filter(Boolean))]);
     for (const r of rows) {
-      if (r.code && existing.has(r.code)) errors.push({ line: r.line, field: 'code', reason: `mã "${r.code}" đã có trong hệ thống` });
+      if (r.code && existing.has(r.code)) errors.push({ line: r.line, field: 'code', reason: `mã "${echo(r.code)}" đã có trong hệ thống` });
     }
     // Parents: in the file or already in the tree (and inside the actor's subtree); empty → the actor's root.
     const depth = new Map<string, number>();
@@ -121,11 +141,11 @@ export class OrgUnitImportService {
       if (byCode.has(r.parentCode)) continue;
       const found = existing.get(r.parentCode);
       if (!found) {
-        errors.push({ line: r.line, field: 'parent code', reason: `không tìm thấy đơn vị cha có mã "${r.parentCode}"` });
+        errors.push({ line: r.line, field: 'parent code', reason: `không tìm thấy đơn vị cha có mã "${echo(r.parentCode)}"` });
         continue;
       }
       if (!outsideChecked.has(found.id)) outsideChecked.set(found.id, await this.units.isWithin(found.id, actor.unitIds));
-      if (!outsideChecked.get(found.id)) errors.push({ line: r.line, field: 'parent code', reason: `đơn vị cha "${r.parentCode}" nằm ngoài phạm vi của bạn` });
+      if (!outsideChecked.get(found.id)) errors.push({ line: r.line, field: 'parent code', reason: `đơn vị cha "${echo(r.parentCode)}" nằm ngoài phạm vi của bạn` });
     }
     // Depth inside the file (and cycle detection) so that parents are inserted before their children.
     const depthOf = (r: Row, seen: Set<string>): number => {

@@ -1,8 +1,28 @@
+import { Fragment } from 'react';
 import { Grid, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { compareVietnamese, type IndicatorListItem } from '@sen/contracts';
 import { formatNumber } from '../../../lib/format';
+
+/** Long UPPER_SNAKE codes may wrap after an underscore (<wbr>: nothing extra when copied). */
+function CodeWithBreaks({ code }: { code: string }) {
+  const parts = code.split('_');
+  return (
+    <>
+      {parts.map((part, i) => (
+        <Fragment key={i}>
+          {part}
+          {i < parts.length - 1 && (
+            <>
+              _<wbr />
+            </>
+          )}
+        </Fragment>
+      ))}
+    </>
+  );
+}
 
 /** The indicators, with Vietnamese labels for their kind (flow/stock) and aggregation. */
 export function IndicatorTable({ items, loading }: { items: IndicatorListItem[]; loading: boolean }) {
@@ -28,8 +48,8 @@ export function IndicatorTable({ items, loading }: { items: IndicatorListItem[];
       responsive: ['md'],
       sorter: (a, b) => a.code.localeCompare(b.code),
       render: (code: string) => (
-        <Typography.Text code copyable={{ text: code, tooltips: [t('common.copy'), t('common.copied')] }} className="indicator-code">
-          {code}
+        <Typography.Text code className="indicator-code">
+          <CodeWithBreaks code={code} />
         </Typography.Text>
       ),
     },

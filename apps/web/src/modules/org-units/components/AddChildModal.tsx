@@ -1,13 +1,13 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { DatePicker, Form, Input, Modal, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { UNIT_KINDS, type OrgUnit, type UnitKind } from '@sen/contracts';
+import { UNIT_KINDS, type OrgUnit, type OrgUnitListItem, type UnitKind } from '@sen/contracts';
 import { applyApiErrors } from '../../../lib/form-errors';
 import { DATE_FORMAT, toIsoDate } from '../../../lib/format';
 import { kindLabel, type TenantLevel } from '../../../lib/labels';
 import { currentLanguage } from '../../../i18n';
-import { useCreateUnit } from '../hooks/useOrgUnits';
+import { useChildren, useCreateUnit } from '../hooks/useOrgUnits';
 import { FormFailure, type Failure } from './FormFailure';
 
 interface Values {
@@ -23,6 +23,17 @@ export function childLevel(parentLevel: string, levels: TenantLevel[]): string |
   const index = levels.findIndex((l) => l.code === parentLevel);
   if (index < 0) return levels[0]?.code;
   return (levels[index + 1] ?? levels[index])?.code;
+}
+
+/**
+ * The level a new child most likely has: the one most of the current unions under the parent have
+ * (after the 2025 reform a city's unions sit at grassroots, not district), else the next configured level.
+ */
+export function likelyChildLevel(parentLevel: string, levels: TenantLevel[], siblings: OrgUnitListItem[] | undefined): string | undefined {
+  const counts = new Map<string, number>();
+  for (const s of siblings ?? []) if (s.kind === 'union') counts.set(s.level, (counts.get(s.level) ?? 0) + 1);
+  const common = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
+  return common && levels.some((l) => l.code === common) ? common : childLevel(parentLevel, levels);
 }
 
 export function AddChildModal({
@@ -45,6 +56,13 @@ export function AddChildModal({
   const [failure, setFailure] = useState<Failure | null>(null);
   const create = useCreateUnit();
   const language = currentLanguage();
+  const siblings = useChildren(parent.id);
+  const suggestedLevel = likelyChildLevel(parent.level, levels, siblings.data?.items);
+
+  // Once the current children are known, suggest their level unless the user already chose one.
+  useEffect(() => {
+    if (suggestedLevel && !form.isFieldTouched('level')) form.setFieldValue('level', suggestedLevel);
+  }, [form, suggestedLevel]);
 
   const submit = async (values: Values) => {
     setFailure(null);

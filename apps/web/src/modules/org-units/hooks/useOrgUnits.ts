@@ -1,7 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CreateOrgUnit, MergeOrgUnits, UpdateOrgUnit } from '@sen/contracts';
 import { useApiClient } from '../../../lib/api-context';
-import { createUnit, getUnit, importUnits, listChildren, mergeUnits, orgUnitKeys, searchUnits, updateUnit } from '../api/org-units.api';
+import { CHILDREN_PAGE_SIZE, createUnit, getUnit, importUnits, listChildren, mergeUnits, orgUnitKeys, searchUnits, updateUnit } from '../api/org-units.api';
 
 export function useUnitDetail(id: string | null | undefined) {
   const client = useApiClient();
@@ -9,6 +9,16 @@ export function useUnitDetail(id: string | null | undefined) {
     queryKey: orgUnitKeys.detail(id ?? ''),
     queryFn: ({ signal }) => getUnit(client, id!, signal),
     enabled: !!id,
+  });
+}
+
+/** The first page of a unit's children (shared with the tree's cache). */
+export function useChildren(parentId: string | null | undefined) {
+  const client = useApiClient();
+  return useQuery({
+    queryKey: orgUnitKeys.children(parentId ?? '', 0, CHILDREN_PAGE_SIZE),
+    queryFn: ({ signal }) => listChildren(client, parentId!, 0, CHILDREN_PAGE_SIZE, signal),
+    enabled: !!parentId,
   });
 }
 

@@ -1,11 +1,18 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { Avatar, Button, Drawer, Grid, Layout, Menu, Result, Skeleton, Space, Tooltip, Typography } from 'antd';
 import {
   ApartmentOutlined,
+  AuditOutlined,
+  BarChartOutlined,
   DashboardOutlined,
+  FileTextOutlined,
   FundOutlined,
+  GlobalOutlined,
   LogoutOutlined,
   MenuOutlined,
+  PieChartOutlined,
+  ScheduleOutlined,
+  TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
@@ -16,15 +23,23 @@ import { errorMessage } from '../../../lib/api-error';
 import { roleLabel } from '../../../lib/labels';
 import { currentLanguage } from '../../../i18n';
 import { useMe, useSession } from '../../auth/hooks/useSession';
+import { menuFor, selectedMenuKey } from '../menu';
 import { LanguageSwitch } from './LanguageSwitch';
 
 const { Header, Sider, Content } = Layout;
 
-function selectedMenuKey(pathname: string): string {
-  if (pathname.startsWith('/org-units')) return '/org-units';
-  if (pathname.startsWith('/indicators')) return '/indicators';
-  return '/';
-}
+const MENU_ICONS: Record<string, ReactNode> = {
+  '/': <DashboardOutlined />,
+  '/org-units': <ApartmentOutlined />,
+  '/indicators': <FundOutlined />,
+  '/plans': <ScheduleOutlined />,
+  '/reports': <FileTextOutlined />,
+  '/rollups': <PieChartOutlined />,
+  '/central': <BarChartOutlined />,
+  '/users': <TeamOutlined />,
+  '/audit': <AuditOutlined />,
+  '/tenants': <GlobalOutlined />,
+};
 
 /** Side menu (a drawer on phones), header with tenant, user, language and sign-out, and the page. */
 export function AppLayout() {
@@ -52,11 +67,7 @@ export function AppLayout() {
       selectedKeys={[selectedMenuKey(location.pathname)]}
       onClick={({ key }) => navigate(key)}
       style={{ borderInlineEnd: 'none' }}
-      items={[
-        { key: '/', icon: <DashboardOutlined />, label: t('nav.dashboard') },
-        { key: '/org-units', icon: <ApartmentOutlined />, label: t('nav.orgUnits') },
-        { key: '/indicators', icon: <FundOutlined />, label: t('nav.indicators') },
-      ]}
+      items={menuFor(session?.user.roles).map((entry) => ({ key: entry.key, icon: MENU_ICONS[entry.key], label: t(entry.labelKey) }))}
     />
   );
 

@@ -1,0 +1,24 @@
+import { Injectable } from '@nestjs/common';
+import { In, IsNull } from 'typeorm';
+import { NotificationEntity, TenantDataSource } from '@sen/db';
+
+@Injectable()
+export class NotificationRepository {
+  constructor(private readonly data: TenantDataSource) {}
+
+  list(unitIds: string[], unreadOnly: boolean, limit: number, offset: number): Promise<[NotificationEntity[], number]> {
+    if (unitIds.length === 0) return Promise.resolve([[], 0]);
+    return this.data.repository(NotificationEntity).findAndCount({
+      where: { unitId: In(unitIds), ...(unreadOnly ? { readAt: IsNull() } : {}) },
+      order: { id: 'DESC' },
+      take: limit,
+      skip: offset,
+    });
+  }
+
+  async markRead(id: string, unitIds: string[]): Promise<boolean> {
+    if (unitIds.length === 0) return false;
+    const affected = await this.data.repository(NotificationEntity).update({ id, unitId: In(unitIds) }, { readAt: new Date() });
+    return affected > 0;
+  }
+}

@@ -1,0 +1,521 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import {
+  foldVietnamese,
+  planContentSchema,
+  type CreatePlan,
+  type DerivePlan,
+  type FieldError,
+  type PlanAllocations,
+  type PlanAllocationsResult,
+  type PlanCalendarQuery,
+  type PlanCalendarResponse,
+  type PlanChange,
+  type PlanContent,
+  type PlanDetail,
+  type PlanListItem,
+  type PlanListQuery,
+  type PlanListResponse,
+  type PlanObligationsQuery,
+  type PlanObligationsResponse,
+  type PlanStatus,
+  type PlanTransition,
+  type PlanVersionList,
+  type UpdatePlan,
+} from '@sen/contracts';
+import type { PlanEntity } from '@sen/db';
+import { TenantContext } from '@sen/db';
+import {
+  allowedTransitions,
+  canTransition,
+  derivePlan,
+  diffPlans,
+  exportPlanDocx,
+  formatDocumentSymbol,
+  formatVietnameseNumber,
+  isEditable,
+  PlanTransitionError,
+  validateAllocation,
+  type ImportedPlan,
+} from '@sen/plans';
+import { hasRole, type Actor } from '../../core/auth/actor';
+import { ForbiddenError, NotFoundError, ValidationFailedError } from '../../core/errors/domain-error';
+import { AuditService } from '../audit/audit.service';
+import { OrgUnitRepository } from '../org-units/org-unit.repository';
+import {
+  activityRows,
+  contentDisposition,
+  DOCX_CONTENT_TYPE,
+  exportFilename,
+  normaliseContent,
+  planColumns,
+  targetsSubordinateUnions,
+  type PlanColumns,
+} from './plan-content';
+import {
+  PlanNotIssuedError,
+  PlanNumberTakenError,
+  PlanReadOnlyError,
+  PlanRevisionExistsError,
+  PlanTransitionNotAllowedError,
+  PlanVersionConflictError,
+} from './plan.exceptions';
+import { PlanRepository, type ObligationRow, type PlanScope } from './plan.repository';
+
+const today = (): string => new Date().toISOString().slice(0, 10);
+const WRITERS = ['tenant_admin', 'unit_manager'] as const;
+
+const asImported = (c: PlanContent | Record<string, unknown>): ImportedPlan => c as unknown as ImportedPlan;
+const changes = (a: PlanContent | Record<string, unknown>, b: PlanContent | Record<string, unknown>): PlanChange[] =>
+  diffPlans(asImported(a), asImported(b)) as PlanChange[];
+
+/** MariaDB/MySQL "Deadlock found": the transaction was rolled back and can simply run again. */
+function isDeadlock(e: unknown): boolean {
+  const err = e as { errno?: number; code?: string; driverError?: { errno?: number; code?: string } } | null;
+  return err?.errno === 1213 || err?.code === 'ER_LOCK_DEADLOCK' || err?.driverError?.errno === 1213 || err?.driverError?.code === 'ER_LOCK_DEADLOCK';
+}
+
+interface NewPlan {
+  content: PlanContent;
+  unitId: string;
+  parentPlanId?: string | null;
+  revisionOfId?: string | null;
+  version?: number;
+  event: 'created' | 'derived' | 'revised';
+  diff?: PlanChange[] | null;
+  year?: number;
+}
+
+/**
+ * Use cases of plans. Reading: every role, for plans of the actor's subtrees and of their ancestors (a
+ * commune reads the city's plan it must carry out). Writing: tenant_admin and unit_manager, for plans of
+ * their subtrees. Unit and plan ids outside what the actor may see answer 404, whatever the reason.
+ */
+@Injectable()
+export class PlanService {
+  constructor(
+    private readonly plans: PlanRepository,
+    private readonly units: OrgUnitRepository,
+    private readonly audit: AuditService,
+  ) {}
+
+  // ───────────── access ─────────────
+
+  private scope(actor: Actor): PlanScope {
+    return { subtreeOf: actor.unitIds, ancestorsOf: actor.unitIds };
+  }
+
+  private assertWriter(actor: Actor): void {
+    if (!hasRole(actor, ...WRITERS)) throw new ForbiddenError('Bạn không có quyền soạn hoặc ban hành kế hoạch', 'You are not allowed to write plans');
+  }
+
+  /** A unit of the actor's subtrees, or 404. */
+  private async ownUnit(actor: Actor, id: string, field = 'unitId') {
+    const unit = await this.units.findById(id);
+    if (!unit || !(await this.units.isWithin(id, actor.unitIds))) {
+      throw new NotFoundError('Unit', `đơn vị (${field})`);
+    }
+    return unit;
+  }
+
+  async visiblePlan(actor: Actor, id: string): Promise<PlanEntity> {
+    const plan = await this.plans.findById(id);
+    if (!plan || !(await this.plans.unitInScope(plan.unitId, this.scope(actor)))) throw new NotFoundError('Plan', 'kế hoạch');
+    return plan;
+  }
+
+  private async canWrite(actor: Actor, plan: PlanEntity): Promise<boolean> {
+    return hasRole(actor, ...WRITERS) && (await this.units.isWithin(plan.unitId, actor.unitIds));
+  }
+
+  /** A plan the actor may change: 403 for readers, 404 when it cannot see it, 403 for a plan of a unit above. */
+  private async writablePlan(actor: Actor, id: string): Promise<PlanEntity> {
+    this.assertWriter(actor);
+    const plan = await this.visiblePlan(actor, id);
+    if (!(await this.units.isWithin(plan.unitId, actor.unitIds))) {
+      throw new ForbiddenError('Kế hoạch của đơn vị cấp trên: bạn chỉ được xem', "A plan of a unit above yours: you may only read it");
+    }
+    return plan;
+  }
+
+  private columns(content: PlanContent, year?: number): PlanColumns {
+    const errors: FieldError[] = [];
+    const cols = planColumns(content, errors, year);
+    if (errors.length > 0) throw new ValidationFailedError(errors);
+    return cols;
+  }
+
+  private assertTransition(from: PlanStatus, to: PlanStatus): void {
+    if (!canTransition(from, to)) {
+      const e = new PlanTransitionError(from, to);
+      throw new PlanTransitionNotAllowedError(e.message, from, to, allowedTransitions(from));
+    }
+  }
+
+  private async withDeadlockRetry<R>(fn: () => Promise<R>): Promise<R> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await fn();
+      } catch (e) {
+        if (!isDeadlock(e) || attempt >= 4) throw e;
+        await new Promise((r) => setTimeout(r, 10 * attempt + Math.floor(Math.random() * 20)));
+      }
+    }
+  }
+
+  // ───────────── reading ─────────────
+
+  private listItem(p: PlanEntity): PlanListItem {
+    return { id: p.id, symbol: p.symbol, title: p.title, status: p.status, issuedOn: p.issuedOn, unitId: p.unitId, programme: p.programme, year: Number(p.year) };
+  }
+
+  async list(actor: Actor, q: PlanListQuery): Promise<PlanListResponse> {
+    let scope = this.scope(actor);
+    if (q.unitId) {
+      await this.ownUnit(actor, q.unitId);
+      scope = { subtreeOf: [q.unitId], ancestorsOf: [] };
+    }
+    const { items, total } = await this.plans.list(scope, {
+      year: q.year,
+      status: q.status,
+      programme: q.programme ? foldVietnamese(q.programme) : undefined,
+      q: q.q ? foldVietnamese(q.q) : undefined,
+      limit: q.limit,
+      offset: q.offset,
+    });
+    return { items: items.map((p) => this.listItem(p)), total };
+  }
+
+  async get(actor: Actor, id: string): Promise<PlanDetail> {
+    return this.detail(actor, await this.visiblePlan(actor, id));
+  }
+
+  private async detail(actor: Actor, p: PlanEntity): Promise<PlanDetail> {
+    const [names, allocations, revision, canWrite] = await Promise.all([
+      this.plans.unitNames([p.unitId]),
+      this.plans.allocations(p.id),
+      this.plans.revisionOf(p.id),
+      this.canWrite(actor, p),
+    ]);
+    return {
+      ...this.listItem(p),
+      unitName: names.get(p.unitId) ?? '',
+      number: p.number,
+      kind: p.kind,
+      issuingBody: p.issuingBody,
+      parentPlanId: p.parentPlanId,
+      revisionOfId: p.revisionOfId,
+      revisedById: revision?.id ?? null,
+      currentVersion: Number(p.currentVersion),
+      content: p.content as PlanContent,
+      allocations,
+      allowedTransitions: allowedTransitions(p.status).filter((s) => s !== 'superseded'),
+      editable: isEditable(p.status),
+      canWrite,
+      createdBy: p.createdBy,
+      createdAt: p.createdAt.toISOString(),
+      updatedAt: p.updatedAt.toISOString(),
+    };
+  }
+
+  /** Versions of the plan and of the plans it revises, newest first, each with its changes. */
+  async versions(actor: Actor, id: string): Promise<PlanVersionList> {
+    const plan = await this.visiblePlan(actor, id);
+    const lineage = [plan.id];
+    let previous = plan.revisionOfId;
+    while (previous && lineage.length < 100) {
+      const older = await this.plans.findById(previous);
+      if (!older) break;
+      lineage.push(older.id);
+      previous = older.revisionOfId;
+    }
+    const rows = await this.plans.versions(lineage);
+    return {
+      items: rows.map((v) => ({
+        planId: v.planId,
+        version: v.version,
+        event: v.event,
+        symbol: v.symbol,
+        createdBy: v.createdBy,
+        createdAt: v.createdAt.toISOString(),
+        changes: (v.diff ?? []) as PlanChange[],
+      })),
+      total: rows.length,
+    };
+  }
+
+  async calendar(actor: Actor, q: PlanCalendarQuery): Promise<PlanCalendarResponse> {
+    const year = new Date().getUTCFullYear();
+    const from = q.from ?? `${q.to ? q.to.slice(0, 4) : year}-01-01`;
+    const to = q.to ?? `${from.slice(0, 4)}-12-31`;
+    let scope = this.scope(actor);
+    if (q.unitId) {
+      await this.ownUnit(actor, q.unitId);
+      scope = { subtreeOf: [q.unitId], ancestorsOf: [q.unitId] };
+    }
+    const items = (await this.plans.calendar(scope, from, to)) as PlanCalendarResponse['items'];
+    return { from, to, items, total: items.length };
+  }
+
+  async obligations(actor: Actor, q: PlanObligationsQuery): Promise<PlanObligationsResponse> {
+    const unitId = q.unitId ?? actor.unitIds[0];
+    if (!unitId) return { items: [], total: 0 };
+    await this.ownUnit(actor, unitId);
+    const items = (await this.plans.obligationsOf(unitId)) as PlanObligationsResponse['items'];
+    return { items, total: items.length };
+  }
+
+  async exportDocx(actor: Actor, id: string): Promise<{ filename: string; contentType: string; disposition: string; body: Buffer }> {
+    const plan = await this.visiblePlan(actor, id);
+    const body = await exportPlanDocx(asImported(plan.content));
+    const filename = exportFilename({ id: plan.id, symbol: plan.symbol, kind: plan.kind, issuedOn: plan.issuedOn, year: Number(plan.year) });
+    return { filename, contentType: DOCX_CONTENT_TYPE, disposition: contentDisposition(filename), body };
+  }
+
+  // ───────────── writing ─────────────
+
+  private async insertNew(p: NewPlan, m: EntityManager): Promise<string> {
+    const ctx = TenantContext.current();
+    const cols = this.columns(p.content, p.year);
+    const version = p.version ?? 1;
+    const id = await this.plans.insert(
+      {
+        ...cols,
+        unitId: p.unitId,
+        status: 'draft',
+        parentPlanId: p.parentPlanId ?? null,
+        revisionOfId: p.revisionOfId ?? null,
+        currentVersion: version,
+        content: p.content,
+        createdBy: ctx.userId,
+      },
+      m,
+    );
+    await this.plans.insertVersion({ planId: id, version, event: p.event, content: p.content, diff: p.diff ?? null, createdBy: ctx.userId }, m);
+    await this.plans.replaceActivities(id, activityRows(p.content, await this.plans.unitLevel(p.unitId, m)), m);
+    await this.audit.record(
+      { action: `plan.${p.event === 'created' ? 'create' : p.event === 'derived' ? 'derive' : 'revise'}`, entity: 'plan', entityId: id, unitId: p.unitId, after: { title: cols.title, symbol: cols.symbol, version, from: p.parentPlanId ?? p.revisionOfId ?? null } },
+      m,
+    );
+    return id;
+  }
+
+  /** Saves a plan (as imported, or edited on the review screen) as a draft of the unit. */
+  async create(actor: Actor, body: CreatePlan): Promise<PlanDetail> {
+    this.assertWriter(actor);
+    const unitId = body.unitId ?? actor.unitIds[0];
+    if (!unitId) throw new ValidationFailedError([{ field: 'unitId', reason: 'cần chọn đơn vị ban hành', reasonEn: 'the issuing unit is required' }]);
+    await this.ownUnit(actor, unitId);
+    const content = normaliseContent(body.plan);
+    this.columns(content);
+    const id = await this.plans.transaction((m) => this.insertNew({ content, unitId, event: 'created' }, m));
+    return this.get(actor, id);
+  }
+
+  /** Replaces the content of a draft; every change is a new version with its diff. */
+  async update(actor: Actor, id: string, body: UpdatePlan): Promise<PlanDetail> {
+    const plan = await this.writablePlan(actor, id);
+    if (!isEditable(plan.status)) throw new PlanReadOnlyError(plan.status);
+    const content = normaliseContent(body.plan);
+    const cols = this.columns(content);
+    await this.plans.transaction(async (m) => {
+      const locked = (await this.plans.lock(id, m))!;
+      if (!isEditable(locked.status)) throw new PlanReadOnlyError(locked.status);
+      if (body.expectedVersion !== undefined && body.expectedVersion !== Number(locked.currentVersion)) {
+        throw new PlanVersionConflictError(body.expectedVersion, Number(locked.currentVersion));
+      }
+      const diff = changes(locked.content, content);
+      if (diff.length === 0) return;
+      const version = Number(locked.currentVersion) + 1;
+      const ctx = TenantContext.current();
+      await this.plans.update(id, { ...cols, status: locked.status, currentVersion: version, content }, m);
+      await this.plans.insertVersion({ planId: id, version, event: 'edited', content, diff, createdBy: ctx.userId }, m);
+      await this.plans.replaceActivities(id, activityRows(content, await this.plans.unitLevel(locked.unitId, m)), m);
+      await this.audit.record({ action: 'plan.update', entity: 'plan', entityId: id, unitId: locked.unitId, before: { version: locked.currentVersion }, after: { version, changes: diff.length } }, m);
+    });
+    return this.get(actor, id);
+  }
+
+  async transition(actor: Actor, id: string, body: PlanTransition): Promise<PlanDetail> {
+    const plan = await this.writablePlan(actor, id);
+    if (body.to === 'issued') {
+      await this.issue(plan);
+    } else {
+      await this.plans.transaction(async (m) => {
+        const locked = (await this.plans.lock(id, m))!;
+        this.assertTransition(locked.status, body.to);
+        await this.plans.setStatus(id, body.to, m);
+        await this.audit.record({ action: 'plan.transition', entity: 'plan', entityId: id, unitId: locked.unitId, before: { status: locked.status }, after: { status: body.to } }, m);
+      });
+    }
+    return this.get(actor, id);
+  }
+
+  /**
+   * Issues a plan: allocates its number (unless it carries one) without gaps or duplicates — the counter row
+   * of (tenant, issuing body, kind, year) is locked inside the transaction, so concurrent issues queue up —
+   * sets the date, derives the calendar activities and the reporting obligations of the units concerned, and
+   * supersedes the plan it revises.
+   */
+  private async issue(before: PlanEntity): Promise<void> {
+    this.assertTransition(before.status, 'issued');
+    const beforeContent = before.content as PlanContent;
+    const issuedOn = beforeContent.issuedOn ?? today();
+    const numberYear = Number(issuedOn.slice(0, 4));
+    await this.plans.ensureCounter(before.issuingBody, before.kind, numberYear);
+    await this.withDeadlockRetry(() =>
+      this.plans.transaction(async (m) => {
+        const plan = await this.plans.lock(before.id, m);
+        if (!plan) throw new NotFoundError('Plan', 'kế hoạch');
+        this.assertTransition(plan.status, 'issued');
+        const content = plan.content as PlanContent;
+        const last = await this.plans.lockCounter(plan.issuingBody, plan.kind, numberYear, m);
+        let number = plan.number;
+        let symbol = plan.symbol;
+        if (number !== null && symbol !== null) {
+          if (await this.plans.numberTaken(plan.issuingBody, plan.kind, numberYear, number, plan.id, m)) throw new PlanNumberTakenError(symbol, numberYear);
+        } else {
+          number = last + 1;
+          symbol = formatDocumentSymbol({ number, kind: plan.kind, body: plan.issuingBody });
+        }
+        await this.plans.raiseCounter(plan.issuingBody, plan.kind, numberYear, number, m);
+
+        const issued: PlanContent = { ...content, number: symbol, issuedOn };
+        const cols = this.columns(issued, Number(plan.year));
+        const version = Number(plan.currentVersion) + 1;
+        const ctx = TenantContext.current();
+        await this.plans.update(plan.id, { ...cols, status: 'issued', currentVersion: version, content: issued }, m);
+        await this.plans.insertVersion({ planId: plan.id, version, event: 'issued', content: issued, diff: changes(content, issued), createdBy: ctx.userId }, m);
+        await this.plans.replaceActivities(plan.id, activityRows(issued, await this.plans.unitLevel(plan.unitId, m)), m);
+        await this.plans.replaceObligations(plan.id, await this.obligationRows(plan.unitId, issued, m), m);
+        if (plan.revisionOfId) {
+          const old = await this.plans.lock(plan.revisionOfId, m);
+          if (old && canTransition(old.status, 'superseded')) {
+            await this.plans.setStatus(old.id, 'superseded', m);
+            await this.audit.record({ action: 'plan.supersede', entity: 'plan', entityId: old.id, unitId: old.unitId, before: { status: old.status }, after: { status: 'superseded', by: plan.id } }, m);
+          }
+        }
+        await this.audit.record(
+          { action: 'plan.issue', entity: 'plan', entityId: plan.id, unitId: plan.unitId, before: { status: plan.status }, after: { status: 'issued', symbol, issuedOn, version } },
+          m,
+        );
+      }),
+    );
+  }
+
+  /**
+   * Who reports what: an obligation naming the subordinate unions ("Hội LHPN các quận, huyện, thị xã") binds
+   * every current child union of the issuing unit; any other binds the issuing unit itself.
+   */
+  private async obligationRows(unitId: string, content: PlanContent, m: EntityManager): Promise<ObligationRow[]> {
+    const rows: ObligationRow[] = [];
+    let children: string[] | null = null;
+    for (const [idx, o] of content.reportingObligations.entries()) {
+      let unitIds = [unitId];
+      if (targetsSubordinateUnions(o.reporter)) {
+        children ??= await this.plans.currentChildUnions(unitId, today(), m);
+        if (children.length > 0) unitIds = children;
+      }
+      for (const u of unitIds) {
+        rows.push({
+          idx,
+          unitId: u,
+          periodKind: o.periodKind,
+          deadline: o.deadline,
+          reportTo: o.reportTo ? o.reportTo.slice(0, 500) : null,
+          reporter: o.reporter ? o.reporter.slice(0, 500) : null,
+        });
+      }
+    }
+    return rows;
+  }
+
+  /** A new draft of an issued plan (a revision): it supersedes the plan when it is issued. */
+  async revise(actor: Actor, id: string): Promise<PlanDetail> {
+    const plan = await this.writablePlan(actor, id);
+    const newId = await this.plans.transaction(async (m) => {
+      const locked = (await this.plans.lock(id, m))!;
+      if (locked.status !== 'issued' && locked.status !== 'closed') throw new PlanNotIssuedError(locked.status, 'sửa đổi', 'revised');
+      const open = await this.plans.revisionOf(locked.id, m);
+      if (open && (open.status === 'draft' || open.status === 'in_review')) throw new PlanRevisionExistsError(open.id);
+      const old = locked.content as PlanContent;
+      const content: PlanContent = { ...old, number: null, issuedOn: null };
+      return this.insertNew(
+        {
+          content,
+          unitId: plan.unitId,
+          parentPlanId: locked.parentPlanId,
+          revisionOfId: locked.id,
+          version: Number(locked.currentVersion) + 1,
+          event: 'revised',
+          diff: changes(old, content),
+          year: Number(locked.year),
+        },
+        m,
+      );
+    });
+    return this.get(actor, newId);
+  }
+
+  /** A child unit's draft from an issued plan of a unit above it (cascade). */
+  async derive(actor: Actor, id: string, body: DerivePlan): Promise<PlanDetail> {
+    this.assertWriter(actor);
+    const parent = await this.visiblePlan(actor, id);
+    const unit = await this.ownUnit(actor, body.unitId);
+    if (parent.status !== 'issued' && parent.status !== 'closed') throw new PlanNotIssuedError(parent.status, 'lập kế hoạch cấp dưới từ', 'derived');
+    if (!(await this.plans.descendantsAmong(parent.unitId, [unit.id])).has(unit.id)) {
+      throw new ValidationFailedError([
+        { field: 'unitId', reason: 'đơn vị không trực thuộc đơn vị ban hành kế hoạch', reasonEn: "the unit is not below the plan's issuing unit" },
+      ]);
+    }
+    const derived = derivePlan(asImported(parent.content), unit.name);
+    const content = planContentSchema.parse(derived);
+    const newId = await this.plans.transaction((m) =>
+      this.insertNew({ content, unitId: unit.id, parentPlanId: parent.id, event: 'derived', year: Number(parent.year) }, m),
+    );
+    return this.get(actor, newId);
+  }
+
+  /** Splits a target's value between units below the plan's unit; the values must add up to the target. */
+  async allocate(actor: Actor, id: string, body: PlanAllocations): Promise<PlanAllocationsResult> {
+    const plan = await this.writablePlan(actor, id);
+    if (plan.status === 'closed' || plan.status === 'superseded') throw new PlanReadOnlyError(plan.status);
+    const content = plan.content as PlanContent;
+    const target = content.targets[body.targetIndex];
+    if (!target) {
+      throw new ValidationFailedError([
+        { field: 'targetIndex', reason: `kế hoạch có ${content.targets.length} chỉ tiêu (0–${Math.max(0, content.targets.length - 1)})`, reasonEn: `the plan has ${content.targets.length} targets` },
+      ]);
+    }
+    if (target.value === null) {
+      throw new ValidationFailedError([{ field: 'targetIndex', reason: 'chỉ tiêu không có giá trị số để phân bổ', reasonEn: 'the target has no value to allocate' }]);
+    }
+    if (target.unit === '%' || target.aggregation === 'ratio' || target.aggregation === 'perUnitMinimum') {
+      throw new ValidationFailedError([
+        { field: 'targetIndex', reason: 'chỉ phân bổ được chỉ tiêu tổng số (không phải tỷ lệ hay mức tối thiểu mỗi đơn vị)', reasonEn: 'only totals can be allocated, not ratios or per-unit minimums' },
+      ]);
+    }
+    const ids = body.allocations.map((a) => a.unitId);
+    const below = await this.plans.descendantsAmong(plan.unitId, ids);
+    const wrong: FieldError[] = body.allocations.flatMap((a, i) =>
+      below.has(a.unitId) ? [] : [{ field: `allocations.${i}.unitId`, reason: 'không phải đơn vị trực thuộc đơn vị ban hành', reasonEn: "not a unit below the plan's unit" }],
+    );
+    if (wrong.length > 0) throw new ValidationFailedError(wrong);
+    const check = validateAllocation(target.value, body.allocations);
+    if (!check.valid) {
+      const f = formatVietnameseNumber;
+      const en =
+        check.difference < 0
+          ? `allocated ${check.allocated}, target ${check.total}: short by ${-check.difference}`
+          : check.difference > 0
+            ? `allocated ${check.allocated}, target ${check.total}: over by ${check.difference}`
+            : 'invalid allocations';
+      throw new ValidationFailedError([{ field: 'allocations', reason: check.errors.join(' ') || `thiếu ${f(-check.difference)}`, reasonEn: en }]);
+    }
+    await this.plans.transaction(async (m) => {
+      await this.plans.replaceAllocations(plan.id, body.targetIndex, body.allocations, m);
+      await this.audit.record({ action: 'plan.allocate', entity: 'plan', entityId: plan.id, unitId: plan.unitId, after: { targetIndex: body.targetIndex, allocations: body.allocations.length, total: check.total } }, m);
+    });
+    return { targetIndex: body.targetIndex, total: check.total, allocated: check.allocated, allocations: body.allocations };
+  }
+}

@@ -1,0 +1,533 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { exportPlanDocx, importPlanText, type ImportedPlan } from '@sen/plans';
+import { planSeedsDir } from '../../src/seed/demo-plans';
+import { multipart, startHarness, type Harness } from './harness';
+
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const CONTRACT_KEYS = [
+  'activities',
+  'assignments',
+  'fundingSources',
+  'issuedOn',
+  'legalBases',
+  'number',
+  'place',
+  'purposes',
+  'recipients',
+  'reportingObligations',
+  'sections',
+  'signatory',
+  'targets',
+  'title',
+];
+
+describe('plans (import, drafts, issue with numbers, versions, export, calendar, obligations, cascade)', () => {
+  let h: Harness;
+  let hn: string;
+  let dn: string;
+  let reporter: string;
+  let hnRoot: string;
+  let reporterUnit: string;
+  let otherCommune: string;
+  const seeds: { file: string; text: string }[] = [];
+  const seedPlanIds: Record<string, string> = {};
+
+  const seedText = (prefix: string): string => seeds.find((s) => s.file.startsWith(prefix))!.text;
+  const importText = (text: string, token = hn) => h.request('POST', '/api/v1/plans/import', { token, body: { text } });
+  const save = (plan: unknown, token = hn, unitId?: string) => h.request('POST', '/api/v1/plans', { token, body: { plan, ...(unitId ? { unitId } : {}) } });
+  const transition = (id: string, to: string, token = hn) => h.request('POST', `/api/v1/plans/${id}/transition`, { token, body: { to } });
+  /** A draft without number nor date (so issuing allocates one this year). */
+  async function unnumberedDraft(prefix = '000', title?: string): Promise<string> {
+    const { plan } = importPlanText(seedText(prefix));
+    const res = await save({ ...plan, number: null, issuedOn: null, title: title ?? plan.title });
+    expect(res.status).toBe(201);
+    return res.body.id as string;
+  }
+  async function counter(tenantId: string, year: number): Promise<number> {
+    const rows: { last_number: number }[] = await h.db.query(`SELECT last_number FROM document_number WHERE tenant_id = ? AND issuing_body = 'BTV' AND kind = 'KH' AND year = ?`, [tenantId, year]);
+    return Number(rows[0]?.last_number ?? 0);
+  }
+
+  beforeAll(async () => {
+    h = await startHarness();
+    const admin = await h.login('HN', 'admin');
+    hn = admin.accessToken;
+    hnRoot = admin.user.unitId;
+    dn = (await h.login('DN', 'admin')).accessToken;
+    const rep = await h.login('HN', 'reporter');
+    reporter = rep.accessToken;
+    reporterUnit = rep.user.unitId;
+    const hk = await h.request('GET', '/api/v1/org-units?q=hoan%20kiem&level=grassroots', { token: hn });
+    otherCommune = hk.body.items.find((u: { id: string }) => u.id !== reporterUnit).id;
+    const dir = planSeedsDir();
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.txt')).sort()) seeds.push({ file, text: readFileSync(join(dir, file), 'utf8') });
+    const list = await h.request('GET', '/api/v1/plans?year=2024&status=issued&limit=200', { token: hn });
+    // The demo's issued seeds (their own dates): 31, 26, 60, 13/KH-BTV of 2024.
+    for (const p of list.body.items) if (p.symbol && p.issuedOn?.startsWith('2024-')) seedPlanIds[p.symbol] ??= p.id;
+  });
+  afterAll(() => h.close());
+
+  describe('import (POST /api/v1/plans/import)', () => {
+    it('imports each seed from JSON text: exactly {plan, warnings}, the importer’s own answer', async () => {
+      expect(seeds).toHaveLength(5);
+      for (const s of seeds) {
+        const res = await importText(s.text);
+        expect(res.status).toBe(200);
+        expect(Object.keys(res.body).sort()).toEqual(['plan', 'warnings']);
+        expect(Object.keys(res.body.plan)).toEqual(expect.arrayContaining(CONTRACT_KEYS));
+        expect(res.body).toEqual(JSON.parse(JSON.stringify(importPlanText(s.text))));
+      }
+      const r0 = (await importText(seedText('000'))).body.plan;
+      expect([r0.number, r0.issuedOn, r0.targets.length, r0.activities.length]).toEqual(['31/KH-BTV', '2024-02-07', 3, 4]);
+      expect((await importText(seedText('003'))).body.plan.number).toBeNull();
+    });
+
+    it('imports each seed as a multipart .txt file, the same as the text', async () => {
+      for (const s of seeds) {
+        const upload = multipart(s.file, s.text, 'text/plain');
+        const res = await h.request('POST', '/api/v1/plans/import', { token: hn, payload: upload.payload, headers: upload.headers });
+        expect(res.status).toBe(200);
+        expect(Object.keys(res.body).sort()).toEqual(['plan', 'warnings']);
+        expect(res.body).toEqual(JSON.parse(JSON.stringify(importPlanText(s.text))));
+      }
+    });
+
+    it('imports Markdown (.md) and UTF-16 text files', async () => {
+      const md = multipart('ke-hoach.md', seedText('002'), 'text/markdown');
+      const mdRes = await h.request('POST', '/api/v1/plans/import', { token: hn, payload: md.payload, headers: md.headers });
+      expect(mdRes.status).toBe(200);
+      expect(mdRes.body.plan.number).toBe('60/KH-BTV');
+      const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(seedText('004'), 'utf16le')]);
+      const u = multipart('ke-hoach.txt', utf16, 'text/plain');
+      const uRes = await h.request('POST', '/api/v1/plans/import', { token: hn, payload: u.payload, headers: u.headers });
+      expect(uRes.status).toBe(200);
+      expect(uRes.body.plan.number).toBe('13/KH-BTV');
+    });
+
+    it('imports a .docx made by exportPlanDocx (Word round trip through the API)', async () => {
+      for (const prefix of ['000', '004']) {
+        const original = importPlanText(seedText(prefix)).plan;
+        const docx = await exportPlanDocx(original);
+        const upload = multipart('ke-hoach.docx', docx, DOCX);
+        const res = await h.request('POST', '/api/v1/plans/import', { token: hn, payload: upload.payload, headers: upload.headers });
+        expect(res.status).toBe(200);
+        expect(Object.keys(res.body).sort()).toEqual(['plan', 'warnings']);
+        const back = res.body.plan as ImportedPlan;
+        expect([back.number, back.issuedOn, back.title]).toEqual([original.number, original.issuedOn, original.title]);
+        expect(back.targets.map((t) => [t.value, t.unit])).toEqual(original.targets.map((t) => [t.value, t.unit]));
+        expect(back.activities.map((a) => a.time)).toEqual(original.activities.map((a) => a.time));
+        expect(back.reportingObligations).toEqual(original.reportingObligations);
+      }
+    });
+
+    it('is fast: a 20-page plan imports in well under a second', async () => {
+      // About 20 pages of A4 text (~2,700 characters a page): 003 followed by the bodies of the other seeds.
+      const body = (prefix: string) => seedText(prefix).split('\n').slice(12).join('\n');
+      const text = [seedText('003'), body('001'), body('000'), body('004'), body('002')].join('\n');
+      expect(text.length).toBeGreaterThan(54_000);
+      const started = Date.now();
+      const res = await importText(text);
+      expect(res.status).toBe(200);
+      expect(Date.now() - started).toBeLessThan(1000);
+    });
+
+    it('refuses empty text (400 naming text), a missing text, a .pdf and a broken .docx (400 naming file)', async () => {
+      const empty = await importText('   \n ');
+      expect(empty.status).toBe(400);
+      expect(empty.body.code).toBe('PLAN_IMPORT_FAILED');
+      expect(empty.body.errors[0]).toMatchObject({ field: 'text', reason: expect.stringMatching(/rỗng/) });
+      const missing = await h.request('POST', '/api/v1/plans/import', { token: hn, body: {} });
+      expect(missing.status).toBe(400);
+      expect(missing.body.errors[0].field).toBe('text');
+      const wrongType = await h.request('POST', '/api/v1/plans/import', { token: hn, body: { text: 42 } });
+      expect(wrongType.status).toBe(400);
+      expect(wrongType.body.errors[0].field).toBe('text');
+
+      const pdf = multipart('ke-hoach.pdf', Buffer.from('%PDF-1.4 fake'), 'application/pdf');
+      const pdfRes = await h.request('POST', '/api/v1/plans/import', { token: hn, payload: pdf.payload, headers: pdf.headers });
+      expect(pdfRes.status).toBe(400);
+      expect(pdfRes.body.errors[0].field).toBe('file');
+      const broken = multipart('ke-hoach.docx', Buffer.from('this is not a zip file'), DOCX);
+      const brokenRes = await h.request('POST', '/api/v1/plans/import', { token: hn, payload: broken.payload, headers: broken.headers });
+      expect(brokenRes.status).toBe(400);
+      expect(brokenRes.body.code).toBe('PLAN_IMPORT_FAILED');
+      expect(brokenRes.body.errors[0]).toMatchObject({ field: 'file', reason: expect.stringMatching(/docx/) });
+      const emptyFile = multipart('ke-hoach.txt', Buffer.alloc(0), 'text/plain');
+      const emptyRes = await h.request('POST', '/api/v1/plans/import', { token: hn, payload: emptyFile.payload, headers: emptyFile.headers });
+      expect(emptyRes.status).toBe(400);
+      expect(emptyRes.body.errors[0].field).toBe('file');
+    });
+
+    it('suggests indicators for targets in a separate endpoint', async () => {
+      const { plan } = importPlanText(seedText('000'));
+      const res = await h.request('POST', '/api/v1/plans/suggest-links', { token: hn, body: { targets: plan.targets } });
+      expect(res.status).toBe(200);
+      expect(Object.keys(res.body[0]).sort()).toEqual(['code', 'confidence', 'targetIndex']);
+      const best = (i: number) => res.body.find((l: { targetIndex: number }) => l.targetIndex === i)?.code;
+      expect(best(0)).toBe('TY_LE_HOI_VIEN_DUOC_TUYEN_TRUYEN');
+      expect(best(2)).toBe('CHUONG_TRINH_SU_KIEN');
+      const bad = await h.request('POST', '/api/v1/plans/suggest-links', { token: hn, body: { targets: [{ unit: 'hộ' }] } });
+      expect(bad.status).toBe(400);
+      expect(bad.body.errors[0].field).toBe('body.targets.0.text');
+    });
+  });
+
+  describe('drafts (POST, GET, PUT /api/v1/plans)', () => {
+    it('saves the imported plan as it is as a draft with an id (wrapped or flat), and reads it back', async () => {
+      const imported = (await importText(seedText('001'))).body;
+      const res = await save(imported.plan);
+      expect(res.status).toBe(201);
+      expect(res.body).toMatchObject({ status: 'draft', symbol: '26/KH-BTV', number: 26, year: 2024, unitId: hnRoot, currentVersion: 1, editable: true, canWrite: true });
+      expect(res.body.content).toEqual(imported.plan);
+      expect(res.body.allowedTransitions).toEqual(['in_review']);
+      const whole = await h.request('POST', '/api/v1/plans', { token: hn, body: imported }); // the import answer itself
+      expect(whole.status).toBe(201);
+      const flat = await h.request('POST', '/api/v1/plans', { token: hn, body: { ...imported.plan, unitId: hnRoot } });
+      expect(flat.status).toBe(201);
+      const got = await h.request('GET', `/api/v1/plans/${res.body.id}`, { token: hn });
+      expect(got.status).toBe(200);
+      expect(got.body.content).toEqual(imported.plan);
+    });
+
+    it('refuses bad bodies with 400 naming the fields', async () => {
+      const res = await h.request('POST', '/api/v1/plans', { token: hn, body: { plan: { title: 5, targets: 'x', activities: [{ name: 'a', time: { from: '2024-13' } }] }, unitId: 'abc' } });
+      expect(res.status).toBe(400);
+      const fields = res.body.errors.map((e: { field: string }) => e.field);
+      expect(fields).toEqual(expect.arrayContaining(['body.plan.title', 'body.plan.targets', 'body.plan.activities.0.time.from', 'body.unitId']));
+      const symbol = await save({ ...importPlanText(seedText('000')).plan, number: 'không phải số' });
+      expect(symbol.status).toBe(400);
+      expect(symbol.body.errors[0].field).toBe('plan.number');
+      const deadline = await save({ ...importPlanText(seedText('004')).plan, reportingObligations: [{ periodKind: 'half', deadline: '31/13', reportTo: null }] });
+      expect(deadline.status).toBe(400);
+      expect(deadline.body.errors[0].field).toBe('body.plan.reportingObligations.0.deadline');
+      const badDate = await save({ ...importPlanText(seedText('004')).plan, issuedOn: '2024-02-30' });
+      expect(badDate.status).toBe(400);
+      expect(badDate.body.errors[0].field).toBe('body.plan.issuedOn');
+      const tooMuch = await h.request('POST', `/api/v1/plans/${seedPlanIds['13/KH-BTV']}/allocations`, { token: hn, body: { targetIndex: 2, allocations: [{ unitId: hnRoot, value: 1e300 }] } });
+      expect(tooMuch.status).toBe(400);
+      expect(tooMuch.body.errors[0].field).toBe('body.allocations.0.value');
+      const transitionBad = await h.request('POST', `/api/v1/plans/${seedPlanIds['13/KH-BTV']}/transition`, { token: hn, body: { to: 'superseded' } });
+      expect(transitionBad.status).toBe(400);
+      expect(transitionBad.body.errors[0].field).toBe('body.to');
+    });
+
+    it('edits a draft: each change is a new version with its diff; a stale version answers 409', async () => {
+      const id = await unnumberedDraft('004');
+      const got = (await h.request('GET', `/api/v1/plans/${id}`, { token: hn })).body;
+      const edited = structuredClone(got.content);
+      edited.targets[2].value = 20;
+      edited.title = `${edited.title} (sửa)`;
+      const put = await h.request('PUT', `/api/v1/plans/${id}`, { token: hn, body: { plan: edited, expectedVersion: 1 } });
+      expect(put.status).toBe(200);
+      expect(put.body.currentVersion).toBe(2);
+      expect(put.body.content.targets[2].value).toBe(20);
+      const stale = await h.request('PUT', `/api/v1/plans/${id}`, { token: hn, body: { plan: got.content, expectedVersion: 1 } });
+      expect(stale.status).toBe(409);
+      expect(stale.body.code).toBe('PLAN_VERSION_CONFLICT');
+      const versions = await h.request('GET', `/api/v1/plans/${id}/versions`, { token: hn });
+      expect(versions.status).toBe(200);
+      expect(versions.body.items.map((v: { version: number; event: string }) => [v.version, v.event])).toEqual([
+        [2, 'edited'],
+        [1, 'created'],
+      ]);
+      expect(versions.body.items[0].changes).toEqual(
+        expect.arrayContaining([{ path: 'targets[2].value', before: 18, after: 20, kind: 'changed' }, expect.objectContaining({ path: 'title', kind: 'changed' })]),
+      );
+    });
+
+    it('lists plans with search ignoring diacritics and filters by year, status, programme, unit', async () => {
+      const all = await h.request('GET', '/api/v1/plans?limit=200', { token: hn });
+      expect(all.status).toBe(200);
+      expect(Object.keys(all.body).sort()).toEqual(['items', 'total']);
+      expect(Object.keys(all.body.items[0]).sort()).toEqual(['id', 'issuedOn', 'programme', 'status', 'symbol', 'title', 'unitId', 'year']);
+      const search = await h.request('GET', '/api/v1/plans?q=BINH%20dang%20gioi&status=issued', { token: hn });
+      expect(search.body.items.map((p: { symbol: string }) => p.symbol)).toEqual(['26/KH-BTV']);
+      const bySymbol = await h.request('GET', '/api/v1/plans?q=13%2Fkh-btv&status=issued', { token: hn });
+      expect(bySymbol.body.items.map((p: { symbol: string }) => p.symbol)).toEqual(['13/KH-BTV']);
+      const issued2024 = await h.request('GET', '/api/v1/plans?year=2024&status=issued', { token: hn });
+      expect(issued2024.body.items.map((p: { symbol: string }) => p.symbol)).toEqual(expect.arrayContaining(['60/KH-BTV', '31/KH-BTV', '26/KH-BTV', '13/KH-BTV']));
+      expect(issued2024.body.items.every((p: { year: number; status: string }) => p.year === 2024 && p.status === 'issued')).toBe(true);
+      const programme = await h.request('GET', `/api/v1/plans?status=issued&programme=${encodeURIComponent('nong thon moi')}`, { token: hn });
+      expect(programme.body.items.map((p: { symbol: string }) => p.symbol)).toEqual(['13/KH-BTV']);
+      const none = await h.request('GET', '/api/v1/plans?year=1999', { token: hn });
+      expect(none.body).toEqual({ items: [], total: 0 });
+      const dnList = await h.request('GET', '/api/v1/plans', { token: dn });
+      expect(dnList.body.items.map((p: { title: string }) => p.title)).toEqual([expect.stringMatching(/3 nhiệm vụ trọng tâm năm 2023/)]);
+      const bad = await h.request('GET', '/api/v1/plans?year=abc&status=done', { token: hn });
+      expect(bad.status).toBe(400);
+      expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['query.status', 'query.year']);
+    });
+  });
+
+  describe('issuing (POST /api/v1/plans/:id/transition)', () => {
+    it('follows the lifecycle: a draft goes to review first (409 naming the allowed steps), and back', async () => {
+      const id = await unnumberedDraft();
+      const direct = await transition(id, 'issued');
+      expect(direct.status).toBe(409);
+      expect(direct.body.code).toBe('PLAN_TRANSITION_NOT_ALLOWED');
+      expect(direct.body.message).toMatch(/Đang xem xét/);
+      expect((await transition(id, 'in_review')).body.status).toBe('in_review');
+      const locked = await h.request('PUT', `/api/v1/plans/${id}`, { token: hn, body: { plan: importPlanText(seedText('000')).plan } });
+      expect(locked.status).toBe(409);
+      expect(locked.body.code).toBe('PLAN_READ_ONLY');
+      expect((await transition(id, 'draft')).body.status).toBe('draft');
+    });
+
+    it('allocates numbers without gaps or duplicates, also for two issues at the same moment', async () => {
+      const year = new Date().getUTCFullYear();
+      const a = await unnumberedDraft('000', 'Kế hoạch A đồng thời');
+      const b = await unnumberedDraft('001', 'Kế hoạch B đồng thời');
+      await transition(a, 'in_review');
+      await transition(b, 'in_review');
+      const before = await counter('2', year);
+      const [ra, rb] = await Promise.all([transition(a, 'issued'), transition(b, 'issued')]);
+      expect([ra.status, rb.status]).toEqual([200, 200]);
+      const numbers = [ra.body.number, rb.body.number].sort((x: number, y: number) => x - y);
+      expect(numbers).toEqual([before + 1, before + 2]);
+      expect(ra.body.symbol).toBe(`${ra.body.number}/KH-BTV`);
+      expect(ra.body.issuedOn).toBe(new Date().toISOString().slice(0, 10));
+      expect(ra.body.content.number).toBe(ra.body.symbol);
+      expect(await counter('2', year)).toBe(before + 2);
+      // The next one continues the sequence.
+      const c = await unnumberedDraft('002', 'Kế hoạch C');
+      await transition(c, 'in_review');
+      expect((await transition(c, 'issued')).body.number).toBe(before + 3);
+      // Issuing the same plan twice at once: one wins, the other is told it is already issued.
+      const d = await unnumberedDraft('002', 'Kế hoạch D');
+      await transition(d, 'in_review');
+      const twice = await Promise.all([transition(d, 'issued'), transition(d, 'issued')]);
+      expect(twice.map((r) => r.status).sort()).toEqual([200, 409]);
+      expect(await counter('2', year)).toBe(before + 4);
+    });
+
+    it('keeps an imported number, raises the counter past it, and refuses a number already issued', async () => {
+      const dup = await save(importPlanText(seedText('004')).plan); // 13/KH-BTV of 2024 is issued by the demo data
+      await transition(dup.body.id, 'in_review');
+      const refused = await transition(dup.body.id, 'issued');
+      expect(refused.status).toBe(409);
+      expect(refused.body.code).toBe('PLAN_NUMBER_TAKEN');
+      expect(refused.body.errors[0].field).toBe('plan.number');
+      expect(await counter('2', 2024)).toBe(60); // 31, 26, 60, 13/KH-BTV of 2024
+      const own = await save({ ...importPlanText(seedText('004')).plan, number: '75/KH-BTV' });
+      await transition(own.body.id, 'in_review');
+      const issued = await transition(own.body.id, 'issued');
+      expect(issued.status).toBe(200);
+      expect([issued.body.symbol, issued.body.issuedOn]).toEqual(['75/KH-BTV', '2024-01-24']);
+      expect(await counter('2', 2024)).toBe(75);
+      const dn003 = (await h.request('GET', '/api/v1/plans', { token: dn })).body.items[0];
+      expect(dn003.symbol).toMatch(/^\d+\/KH-BTV$/); // 003 has no number: allocated when the demo issued it
+    });
+
+    it('makes issued plans read-only (PUT 409 PLAN_READ_ONLY)', async () => {
+      const id = seedPlanIds['31/KH-BTV']!;
+      const plan = (await h.request('GET', `/api/v1/plans/${id}`, { token: hn })).body;
+      expect(plan).toMatchObject({ status: 'issued', editable: false, allowedTransitions: ['closed'] });
+      const res = await h.request('PUT', `/api/v1/plans/${id}`, { token: hn, body: { plan: plan.content } });
+      expect(res.status).toBe(409);
+      expect(res.body.code).toBe('PLAN_READ_ONLY');
+      expect(res.body.message).toMatch(/phiên bản mới/);
+    });
+
+    it('creates the reporting obligations of the districts/communes on issue', async () => {
+      const res = await h.request('GET', `/api/v1/plans/obligations?unitId=${reporterUnit}`, { token: hn });
+      expect(res.status).toBe(200);
+      const of13 = res.body.items.filter((o: { planSymbol: string }) => o.planSymbol === '13/KH-BTV');
+      expect(of13.map((o: { periodKind: string; deadline: string }) => [o.periodKind, o.deadline])).toEqual([
+        ['half', '13/06'],
+        ['year', '30/10'],
+      ]);
+      expect(of13[0]).toMatchObject({ unitId: reporterUnit, unitName: 'Hội LHPN phường Cầu Giấy', reportTo: 'Ban Hỗ trợ phụ nữ phát triển kinh tế Hội LHPN Hà Nội' });
+      const rows: { n: string; units: string }[] = await h.db.query(
+        `SELECT COUNT(*) AS n, COUNT(DISTINCT unit_id) AS units FROM reporting_obligation WHERE tenant_id = 2 AND plan_id = ?`,
+        [seedPlanIds['13/KH-BTV']],
+      );
+      expect([Number(rows[0]!.n), Number(rows[0]!.units)]).toEqual([2 * 126, 126]); // every current commune union of Hà Nội
+      const mine = await h.request('GET', '/api/v1/plans/obligations', { token: reporter }); // the reporter's own unit
+      expect(mine.status).toBe(200);
+      expect(mine.body.items.map((o: { planSymbol: string }) => o.planSymbol)).toEqual(expect.arrayContaining(['31/KH-BTV', '26/KH-BTV', '13/KH-BTV']));
+      const root = await h.request('GET', `/api/v1/plans/obligations?unitId=${hnRoot}`, { token: hn });
+      expect(root.body.items.filter((o: { planSymbol: string }) => o.planSymbol === '13/KH-BTV')).toEqual([]);
+    });
+
+    it('lists the activities of issued plans on the calendar, by date range', async () => {
+      const res = await h.request('GET', '/api/v1/plans/calendar?from=2024-01-01&to=2024-12-31', { token: hn });
+      expect(res.status).toBe(200);
+      const of13 = res.body.items.filter((a: { planSymbol: string }) => a.planSymbol === '13/KH-BTV');
+      expect(of13.map((a: { timeText: string; dateFrom: string; dateTo: string }) => [a.timeText, a.dateFrom, a.dateTo])).toEqual([
+        ['Tháng 9/2024', '2024-09-01', '2024-09-30'],
+        ['Quý 4/2024', '2024-10-01', '2024-12-31'],
+      ]);
+      expect(of13[1]).toMatchObject({ planTitle: expect.stringMatching(/nông thôn mới/), planStatus: 'issued', leadUnits: expect.any(Array) });
+      const q4 = await h.request('GET', '/api/v1/plans/calendar?from=2024-10-01&to=2024-12-31', { token: hn });
+      expect(q4.body.items.map((a: { timeText: string }) => a.timeText)).toEqual(expect.arrayContaining(['Quý 4/2024', 'Tháng 10 năm 2024', 'từ ngày 15/11-15/12/2024']));
+      expect(q4.body.items.some((a: { timeText: string }) => a.timeText === 'Tháng 9/2024')).toBe(false);
+      const y2023 = await h.request('GET', '/api/v1/plans/calendar?from=2023-01-01&to=2023-12-31', { token: hn });
+      expect(y2023.body.items.map((a: { timeText: string }) => a.timeText)).toContain('Quý II, III/2023');
+      const commune = await h.request('GET', `/api/v1/plans/calendar?from=2024-01-01&to=2024-12-31&unitId=${reporterUnit}`, { token: reporter });
+      expect(commune.status).toBe(200); // the city's plans apply to the commune
+      expect(commune.body.items.some((a: { planSymbol: string }) => a.planSymbol === '13/KH-BTV')).toBe(true);
+      const bad = await h.request('GET', '/api/v1/plans/calendar?from=2024-12-31&to=2024-01-01', { token: hn });
+      expect(bad.status).toBe(400);
+      expect(bad.body.errors[0].field).toBe('query.to');
+    });
+  });
+
+  describe('export, revisions, cascade, allocations', () => {
+    it('exports the official Word document with its file name', async () => {
+      const fastify = h.app.getHttpAdapter().getInstance();
+      const res = await fastify.inject({ method: 'GET', url: `/api/v1/plans/${seedPlanIds['13/KH-BTV']}/export.docx`, headers: { authorization: `Bearer ${hn}` } });
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-type']).toBe(DOCX);
+      expect(res.headers['content-disposition']).toBe(`attachment; filename="KH-13-BTV-2024.docx"; filename*=UTF-8''KH-13-BTV-2024.docx`);
+      expect(res.rawPayload.subarray(0, 2).toString('latin1')).toBe('PK');
+      const back = multipart('KH-13-BTV-2024.docx', res.rawPayload, DOCX);
+      const reimported = await h.request('POST', '/api/v1/plans/import', { token: hn, payload: back.payload, headers: back.headers });
+      expect(reimported.body.plan.number).toBe('13/KH-BTV');
+      expect(reimported.body.plan.activities).toHaveLength(3);
+      const reporterRead = await fastify.inject({ method: 'GET', url: `/api/v1/plans/${seedPlanIds['13/KH-BTV']}/export.docx`, headers: { authorization: `Bearer ${reporter}` } });
+      expect(reporterRead.statusCode).toBe(200); // the city's plan is read by its communes
+    });
+
+    it('revises an issued plan: a new draft version that supersedes it when issued', async () => {
+      const own = await save({ ...importPlanText(seedText('000')).plan, number: '90/KH-BTV' });
+      await transition(own.body.id, 'in_review');
+      const issued = (await transition(own.body.id, 'issued')).body;
+      const rev = await h.request('POST', `/api/v1/plans/${issued.id}/revise`, { token: hn });
+      expect(rev.status).toBe(201);
+      expect(rev.body).toMatchObject({ status: 'draft', revisionOfId: issued.id, currentVersion: issued.currentVersion + 1, symbol: null, number: null });
+      expect((await h.request('POST', `/api/v1/plans/${issued.id}/revise`, { token: hn })).body.code).toBe('PLAN_REVISION_EXISTS');
+      const edited = structuredClone(rev.body.content);
+      edited.targets[0].value = 95;
+      expect((await h.request('PUT', `/api/v1/plans/${rev.body.id}`, { token: hn, body: { plan: edited } })).status).toBe(200);
+      await transition(rev.body.id, 'in_review');
+      const reissued = await transition(rev.body.id, 'issued');
+      expect(reissued.status).toBe(200);
+      expect(reissued.body.symbol).not.toBe('90/KH-BTV');
+      const old = await h.request('GET', `/api/v1/plans/${issued.id}`, { token: hn });
+      expect(old.body).toMatchObject({ status: 'superseded', revisedById: rev.body.id, allowedTransitions: [] });
+      const versions = await h.request('GET', `/api/v1/plans/${rev.body.id}/versions`, { token: hn });
+      expect(versions.body.items.map((v: { version: number; event: string; planId: string }) => [v.version, v.event, v.planId === issued.id])).toEqual([
+        [5, 'issued', false],
+        [4, 'edited', false],
+        [3, 'revised', false],
+        [2, 'issued', true],
+        [1, 'created', true],
+      ]);
+      expect(versions.body.items[1].changes).toEqual([{ path: 'targets[0].value', before: 90, after: 95, kind: 'changed' }]);
+      const draftRevise = await h.request('POST', `/api/v1/plans/${await unnumberedDraft()}/revise`, { token: hn });
+      expect(draftRevise.status).toBe(409);
+      expect(draftRevise.body.code).toBe('PLAN_NOT_ISSUED');
+    });
+
+    it('derives a commune’s draft from the city’s issued plan (cascade)', async () => {
+      const res = await h.request('POST', `/api/v1/plans/${seedPlanIds['13/KH-BTV']}/derive`, { token: hn, body: { unitId: otherCommune } });
+      expect(res.status).toBe(201);
+      expect(res.body).toMatchObject({ status: 'draft', unitId: otherCommune, parentPlanId: seedPlanIds['13/KH-BTV'], symbol: null, year: 2024 });
+      expect(res.body.content.legalBases.at(-1)).toMatchObject({ kind: 'Kế hoạch', number: '13/KH-BTV', date: '2024-01-24', introducedBy: 'Căn cứ' });
+      expect(res.body.content.issuer).toMatch(/^Ban Thường vụ Hội LHPN phường Hoàn Kiếm/);
+      const notBelow = await h.request('POST', `/api/v1/plans/${res.body.id}/derive`, { token: hn, body: { unitId: hnRoot } });
+      expect(notBelow.status).toBe(409); // a draft cannot be cascaded
+      const root = await h.request('POST', `/api/v1/plans/${seedPlanIds['13/KH-BTV']}/derive`, { token: hn, body: { unitId: hnRoot } });
+      expect(root.status).toBe(400);
+      expect(root.body.errors[0].field).toBe('unitId');
+      const dnUnit = (await h.login('DN', 'admin')).user.unitId;
+      const foreign = await h.request('POST', `/api/v1/plans/${seedPlanIds['13/KH-BTV']}/derive`, { token: hn, body: { unitId: dnUnit } });
+      expect(foreign.status).toBe(404);
+      const reporterDerive = await h.request('POST', `/api/v1/plans/${seedPlanIds['13/KH-BTV']}/derive`, { token: reporter, body: { unitId: reporterUnit } });
+      expect(reporterDerive.status).toBe(403);
+    });
+
+    it('allocates a total target to units below, refusing sums that do not add up (naming the difference)', async () => {
+      const id = seedPlanIds['13/KH-BTV']!;
+      const target = 2; // "ít nhất 18 mô hình"
+      const ok = await h.request('POST', `/api/v1/plans/${id}/allocations`, {
+        token: hn,
+        body: { targetIndex: target, allocations: [{ unitId: reporterUnit, value: 10 }, { unitId: otherCommune, value: 8 }] },
+      });
+      expect(ok.status).toBe(200);
+      expect(ok.body).toMatchObject({ targetIndex: 2, total: 18, allocated: 18 });
+      const plan = await h.request('GET', `/api/v1/plans/${id}`, { token: hn });
+      expect(plan.body.allocations).toEqual(expect.arrayContaining([{ targetIndex: 2, unitId: reporterUnit, value: 10 }]));
+      const short = await h.request('POST', `/api/v1/plans/${id}/allocations`, { token: hn, body: { targetIndex: target, allocations: [{ unitId: reporterUnit, value: 10 }] } });
+      expect(short.status).toBe(400);
+      expect(short.body.errors[0]).toMatchObject({ field: 'allocations', reason: expect.stringMatching(/thiếu 8/) });
+      const percent = await h.request('POST', `/api/v1/plans/${id}/allocations`, { token: hn, body: { targetIndex: 1, allocations: [] } });
+      expect(percent.status).toBe(400);
+      expect(percent.body.errors[0].field).toBe('targetIndex');
+      const outside = await h.request('POST', `/api/v1/plans/${id}/allocations`, { token: hn, body: { targetIndex: target, allocations: [{ unitId: hnRoot, value: 18 }] } });
+      expect(outside.status).toBe(400);
+      expect(outside.body.errors[0].field).toBe('allocations.0.unitId');
+      const bad = await h.request('POST', `/api/v1/plans/${id}/allocations`, { token: hn, body: { targetIndex: -1, allocations: [{ unitId: 'x', value: 'y' }] } });
+      expect(bad.status).toBe(400);
+      expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(expect.arrayContaining(['body.targetIndex', 'body.allocations.0.unitId', 'body.allocations.0.value']));
+    });
+  });
+
+  describe('who may do what', () => {
+    it('DN admin on HN plan ids: 404 on every route, and nothing changes', async () => {
+      const id = seedPlanIds['13/KH-BTV']!;
+      const before = await h.db.query(`SELECT status, current_version FROM plan WHERE id = ?`, [id]);
+      const fastify = h.app.getHttpAdapter().getInstance();
+      const tries: [string, string, unknown?][] = [
+        ['GET', `/api/v1/plans/${id}`],
+        ['PUT', `/api/v1/plans/${id}`, { plan: importPlanText(seedText('004')).plan }],
+        ['POST', `/api/v1/plans/${id}/transition`, { to: 'closed' }],
+        ['POST', `/api/v1/plans/${id}/revise`],
+        ['GET', `/api/v1/plans/${id}/versions`],
+        ['POST', `/api/v1/plans/${id}/derive`, { unitId: hnRoot }],
+        ['POST', `/api/v1/plans/${id}/allocations`, { targetIndex: 2, allocations: [] }],
+        ['GET', `/api/v1/plans/obligations?unitId=${reporterUnit}`],
+        ['GET', `/api/v1/plans/calendar?unitId=${hnRoot}`],
+        ['GET', `/api/v1/plans?unitId=${hnRoot}`],
+        ['POST', '/api/v1/plans', { plan: importPlanText(seedText('004')).plan, unitId: hnRoot }],
+      ];
+      for (const [method, url, body] of tries) {
+        const res = await h.request(method, url, { token: dn, body });
+        expect([method, url, res.status]).toEqual([method, url, 404]);
+      }
+      const exp = await fastify.inject({ method: 'GET', url: `/api/v1/plans/${id}/export.docx`, headers: { authorization: `Bearer ${dn}` } });
+      expect(exp.statusCode).toBe(404);
+      expect(await h.db.query(`SELECT status, current_version FROM plan WHERE id = ?`, [id])).toEqual(before);
+      const calendar = await h.request('GET', '/api/v1/plans/calendar?from=2024-01-01&to=2024-12-31', { token: dn });
+      expect(JSON.stringify(calendar.body)).not.toContain('Hà Nội');
+    });
+
+    it('a reporter reads the plans that apply to its commune, never writes (403), and cannot see other communes’ plans (404)', async () => {
+      const cityPlan = seedPlanIds['13/KH-BTV']!;
+      expect((await h.request('GET', `/api/v1/plans/${cityPlan}`, { token: reporter })).body).toMatchObject({ status: 'issued', canWrite: false });
+      const list = await h.request('GET', '/api/v1/plans?status=issued&year=2024', { token: reporter });
+      expect(list.body.items.map((p: { symbol: string }) => p.symbol)).toEqual(expect.arrayContaining(['13/KH-BTV', '31/KH-BTV']));
+      for (const [method, url, body] of [
+        ['POST', '/api/v1/plans/import', { text: seedText('004') }],
+        ['POST', '/api/v1/plans', { plan: importPlanText(seedText('004')).plan }],
+        ['PUT', `/api/v1/plans/${cityPlan}`, { plan: importPlanText(seedText('004')).plan }],
+        ['POST', `/api/v1/plans/${cityPlan}/transition`, { to: 'closed' }],
+        ['POST', `/api/v1/plans/${cityPlan}/revise`, undefined],
+      ] as const) {
+        expect((await h.request(method, url, { token: reporter, body })).status).toBe(403);
+      }
+      const other = await h.request('POST', `/api/v1/plans/${cityPlan}/derive`, { token: hn, body: { unitId: otherCommune } });
+      expect((await h.request('GET', `/api/v1/plans/${other.body.id}`, { token: reporter })).status).toBe(404);
+      expect((await h.request('GET', `/api/v1/plans/obligations?unitId=${otherCommune}`, { token: reporter })).status).toBe(404);
+      expect((await h.request('GET', `/api/v1/plans?unitId=${otherCommune}`, { token: reporter })).status).toBe(404);
+      expect((await h.request('GET', `/api/v1/plans/${other.body.id}/versions`, { token: reporter })).status).toBe(404);
+    });
+
+    it('a plan of a unit above is read-only for a unit manager below (403)', async () => {
+      const created = await h.request('POST', '/api/v1/users', {
+        token: hn,
+        body: { username: 'quanly-hoankiem', displayName: 'Quản lý Hoàn Kiếm', password: 'mat-khau-dai-2024', roles: [{ role: 'unit_manager', unitId: otherCommune }] },
+      });
+      expect(created.status).toBe(201);
+      const manager = (await h.login('HN', 'quanly-hoankiem', 'mat-khau-dai-2024')).accessToken;
+      const cityPlan = seedPlanIds['13/KH-BTV']!;
+      expect((await h.request('GET', `/api/v1/plans/${cityPlan}`, { token: manager })).body.canWrite).toBe(false);
+      expect((await transition(cityPlan, 'closed', manager)).status).toBe(403);
+      const own = await h.request('POST', `/api/v1/plans/${cityPlan}/derive`, { token: manager, body: { unitId: otherCommune } });
+      expect(own.status).toBe(201);
+      expect(own.body.canWrite).toBe(true);
+      expect((await transition(own.body.id, 'in_review', manager)).status).toBe(200);
+    });
+  });
+});

@@ -1,0 +1,202 @@
+/**
+ * Browser test of plans (Kế hoạch) on the built web app served by the api: the Hà Nội administrator uploads
+ * the seed plan 004 (a .txt converted from Word), checks the review screen, saves the draft, sends it for
+ * review and issues it, downloads the Word file, finds its activities on the calendar and its reporting
+ * duties on a commune's page — on a laptop, then the same screens on a phone. Needs the api running at
+ * SEN_BASE_URL with the demo seed (which already issued 13/KH-BTV: the upload's number is cleared to get a
+ * new one).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+const BASE_URL = (process.env.SEN_BASE_URL ?? 'http://127.0.0.1:3000').replace(/\/$/, '');
+const SCREENSHOTS = path.resolve(__dirname, '../../../test-output/screenshots');
+const SEED = path.resolve(__dirname, '../../../packages/plans/fixtures/seeds/004_54a72de98b032c2a.txt');
+const TENANT_NAME = 'Hội LHPN thành phố Hà Nội';
+const TIMEOUT = 20_000;
+
+let browser: Browser;
+
+beforeAll(async () => {
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function newPage(options: Parameters<Browser['newContext']>[0]): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', acceptDownloads: true, ...options });
+  context.setDefaultTimeout(TIMEOUT);
+  const page = await context.newPage();
+  return { context, page };
+}
+
+async function shot(page: Page, name: string, fullPage = false): Promise<void> {
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage });
+}
+
+async function login(page: Page): Promise<void> {
+  await page.goto(`${BASE_URL}/`);
+  await page.waitForURL(/\/login$/);
+  await page.getByLabel('Đơn vị (mã)').fill('hn');
+  await page.getByLabel('Tên đăng nhập').fill('admin');
+  await page.getByLabel('Mật khẩu').fill('sen-demo-2024');
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.getByTestId('tenant-name').getByText(TENANT_NAME).waitFor();
+}
+
+/** Uploads the seed on /plans/import and waits for the review screen. */
+async function uploadSeed(page: Page): Promise<void> {
+  await page.getByText('Kéo tệp vào đây hoặc bấm để chọn tệp').waitFor();
+  await page.locator('input[type=file]').setInputFiles(SEED);
+  await page.getByRole('heading', { name: 'Kiểm tra kế hoạch đã nhập' }).waitFor();
+}
+
+describe('plans in Chromium', () => {
+  let symbol = '';
+  let planUrl = '';
+
+  it('imports the seed 004, reviews it, saves, issues, downloads the Word file, and finds it on the calendar and a commune’s page', async () => {
+    const { context, page } = await newPage({ viewport: { width: 1366, height: 860 } });
+    try {
+      await login(page);
+      await page.getByRole('menuitem', { name: 'Kế hoạch' }).click();
+      await page.waitForURL(/\/plans$/);
+      await page.locator('.plans-table .ant-table-row').first().waitFor();
+      await page.getByLabel('Tìm kế hoạch').fill('nong thon moi');
+      await page.locator('.plans-table').getByText('13/KH-BTV').waitFor();
+      await shot(page, 'plans-20-plans-list-search');
+
+      await page.getByRole('button', { name: 'Nhập kế hoạch' }).click();
+      await page.waitForURL(/\/plans\/import$/);
+      await shot(page, 'plans-21-plan-import-upload');
+      await uploadSeed(page);
+
+      // The document beside its structure.
+      await page.getByTestId('plan-source').getByText('Số: 13/KH-BTV').waitFor();
+      expect(await page.getByLabel('Số, ký hiệu').inputValue()).toBe('13/KH-BTV');
+      expect(await page.getByLabel('Trích yếu').inputValue()).toMatch(/nông thôn mới, đô thị văn minh/);
+      expect(await page.getByTestId('plan-target').count()).toBe(3);
+      await page.getByTestId('plan-confidence').first().waitFor();
+      expect(await page.getByTestId('plan-activity').count()).toBe(3);
+      expect(await page.getByTestId('plan-obligation').count()).toBe(2);
+      await shot(page, 'plans-22-plan-review');
+      await page.getByTestId('plan-activity').first().scrollIntoViewIfNeeded();
+      await shot(page, 'plans-23-plan-review-activities');
+
+      // 13/KH-BTV of 2024 is issued by the demo: clear the number so that issuing gives the next one.
+      await page.getByTestId('plan-number-taken').waitFor();
+      await page.getByRole('button', { name: 'Xoá số' }).click();
+      expect(await page.getByLabel('Số, ký hiệu').inputValue()).toBe('');
+
+      await page.getByRole('button', { name: 'Lưu bản nháp' }).first().click();
+      await page.waitForURL(/\/plans\/\d+$/);
+      planUrl = page.url();
+      await page.getByTestId('plan-status').getByText('Dự thảo').waitFor();
+      await shot(page, 'plans-24-plan-draft');
+
+      await page.getByRole('button', { name: 'Gửi duyệt' }).click();
+      await page.getByTestId('plan-status').getByText('Đang xem xét').waitFor();
+      await page.getByRole('button', { name: 'Ban hành' }).click();
+      const confirm = page.locator('.ant-popconfirm:not(.ant-popover-hidden)');
+      await confirm.getByText('Ban hành kế hoạch?').waitFor();
+      await shot(page, 'plans-25a-plan-issue-confirm');
+      await confirm.getByRole('button', { name: 'Ban hành' }).click();
+      await page.getByTestId('plan-status').getByText('Đã ban hành').waitFor();
+      symbol = (await page.getByTestId('plan-symbol').innerText()).trim();
+      expect(symbol).toMatch(/^\d+\/KH-BTV$/);
+      expect(symbol).not.toBe('13/KH-BTV');
+      await shot(page, 'plans-25-plan-issued');
+
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Tải file Word' }).click()]);
+      const number = symbol.split('/')[0];
+      expect(download.suggestedFilename()).toBe(`KH-${number}-BTV-2024.docx`);
+      const file = await download.path();
+      const bytes = fs.readFileSync(file);
+      expect(bytes.length).toBeGreaterThan(5000);
+      expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
+
+      const docx = path.join(SCREENSHOTS, '..', `plans-${number}.docx`);
+      await download.saveAs(docx);
+
+      await page.getByRole('tab', { name: /Phiên bản/ }).click();
+      await page.getByTestId('plan-version').first().waitFor();
+      expect(await page.getByTestId('plan-version').count()).toBe(2);
+      await shot(page, 'plans-26-plan-versions');
+
+      // Its activities on the calendar of 2024 (September, and Q4 in October–December).
+      await page.getByRole('button', { name: 'Xem trên lịch' }).click();
+      await page.waitForURL(/\/plans\/calendar\?year=2024$/);
+      await page.getByTestId('plan-month-9').getByText(symbol, { exact: true }).waitFor();
+      for (const m of [10, 11, 12]) await page.getByTestId(`plan-month-${m}`).getByText(symbol, { exact: true }).waitFor();
+      await page.getByTestId('plan-month-12').getByText('Quý 4/2024', { exact: false }).first().waitFor();
+      await shot(page, 'plans-27-plan-calendar', true);
+
+      // The Word file goes back through the importer: the review screen shows its text, read in the browser.
+      await page.goto(`${BASE_URL}/plans/import`);
+      await page.getByText('Kéo tệp vào đây hoặc bấm để chọn tệp').waitFor();
+      await page.locator('input[type=file]').setInputFiles(docx);
+      await page.getByRole('heading', { name: 'Kiểm tra kế hoạch đã nhập' }).waitFor();
+      await page.getByTestId('plan-source').getByText(`Số: ${symbol}`).waitFor();
+      expect(await page.getByLabel('Số, ký hiệu').inputValue()).toBe(symbol);
+      await shot(page, 'plans-29-review-docx');
+      fs.rmSync(docx, { force: true });
+
+      // Its reporting duties on a commune's page: every commune union of Hà Nội reports to the city.
+      await page.goto(`${BASE_URL}/plans/units`);
+      await page.getByTestId('plan-unit-page').waitFor();
+      const picker = page.getByRole('combobox', { name: 'Đơn vị' });
+      await picker.focus();
+      await picker.pressSequentially('cau giay', { delay: 30 });
+      await page.locator('.ant-select-dropdown').getByText('Hội LHPN phường Cầu Giấy', { exact: true }).click();
+      await page.waitForURL(/\/plans\/units\/\d+$/);
+      await page.getByTestId('plan-unit-name').getByText('Hội LHPN phường Cầu Giấy').waitFor();
+      const rows = page.locator('.plan-obligations .ant-table-row').filter({ hasText: symbol });
+      await rows.first().waitFor();
+      expect(await rows.count()).toBe(2);
+      await rows.filter({ hasText: 'Trước 13/06' }).first().waitFor();
+      await rows.filter({ hasText: 'Trước 30/10' }).first().waitFor();
+      await shot(page, 'plans-28-plan-unit-obligations');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('works on a phone (390×844): list, import review, plan and calendar', async () => {
+    const { context, page } = await newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+    try {
+      await login(page);
+      await page.getByRole('button', { name: 'Mở menu' }).click();
+      await page.locator('.ant-drawer').getByText('Kế hoạch').click();
+      await page.waitForURL(/\/plans$/);
+      await page.locator('.plan-row--phone').first().waitFor();
+      await shot(page, 'plans-30-phone-plans');
+
+      await page.goto(`${BASE_URL}/plans/import`);
+      await uploadSeed(page);
+      await page.getByRole('tab', { name: 'Cấu trúc' }).waitFor();
+      await shot(page, 'plans-31-phone-review-structure');
+      await page.getByRole('tab', { name: 'Văn bản gốc' }).click();
+      await page.getByTestId('plan-source').getByText('Số: 13/KH-BTV').waitFor();
+      await shot(page, 'plans-32-phone-review-document');
+
+      if (planUrl) {
+        await page.goto(planUrl);
+        await page.getByTestId('plan-status').getByText('Đã ban hành').waitFor();
+        await shot(page, 'plans-33-phone-plan');
+      }
+      await page.goto(`${BASE_URL}/plans/calendar?year=2024`);
+      await page.getByTestId('plan-month-10').waitFor();
+      await shot(page, 'plans-34-phone-calendar');
+    } finally {
+      await context.close();
+    }
+  });
+});

@@ -1,0 +1,65 @@
+import type {
+  CompletenessResponse,
+  PutReportValues,
+  ReportDetail,
+  ReportFormDto,
+  ReportListItem,
+  ReportStatus,
+} from '@sen/contracts';
+import type { ApiClient } from '../../../lib/api-client';
+
+export interface ReportListResponse {
+  items: ReportListItem[];
+  total: number;
+}
+
+export interface ReportListFilters {
+  period?: string;
+  unitId?: string;
+  status?: ReportStatus;
+  formCode?: string;
+  limit: number;
+  offset: number;
+}
+
+export const reportKeys = {
+  all: ['reports'] as const,
+  list: (f: ReportListFilters) => ['reports', 'list', f] as const,
+  detail: (id: string) => ['reports', 'detail', id] as const,
+  forms: ['reports', 'forms'] as const,
+  completeness: (period: string, formCode: string, unitId?: string) => ['reports', 'completeness', period, formCode, unitId ?? null] as const,
+};
+
+export function listReports(client: ApiClient, f: ReportListFilters, signal?: AbortSignal) {
+  return client.get<ReportListResponse>('/api/v1/reports', { ...f }, signal);
+}
+
+export function getReport(client: ApiClient, id: string, signal?: AbortSignal) {
+  return client.get<ReportDetail>(`/api/v1/reports/${encodeURIComponent(id)}`, undefined, signal);
+}
+
+export function putReportValues(client: ApiClient, id: string, body: PutReportValues) {
+  return client.request<ReportDetail>(`/api/v1/reports/${encodeURIComponent(id)}/values`, { method: 'PUT', body });
+}
+
+export function submitReport(client: ApiClient, id: string) {
+  return client.post<ReportDetail>(`/api/v1/reports/${encodeURIComponent(id)}/submit`);
+}
+
+export function approveReport(client: ApiClient, id: string) {
+  return client.post<ReportDetail>(`/api/v1/reports/${encodeURIComponent(id)}/approve`);
+}
+
+export function returnReport(client: ApiClient, id: string, comment: string) {
+  return client.post<ReportDetail>(`/api/v1/reports/${encodeURIComponent(id)}/return`, { comment });
+}
+
+/** The tenant's report forms (GET /api/v1/report-forms: `{items,total}` or a bare list). */
+export async function listReportForms(client: ApiClient, signal?: AbortSignal): Promise<ReportFormDto[]> {
+  const res = await client.get<{ items: ReportFormDto[] } | ReportFormDto[]>('/api/v1/report-forms', undefined, signal);
+  return Array.isArray(res) ? res : res.items;
+}
+
+export function getCompleteness(client: ApiClient, q: { period: string; formCode: string; unitId?: string }, signal?: AbortSignal) {
+  return client.get<CompletenessResponse>('/api/v1/reports/completeness', q, signal);
+}

@@ -1,0 +1,38 @@
+import { Select } from 'antd';
+import { foldVietnamese, type IndicatorListItem } from '@sen/contracts';
+
+/** Picks an indicator by name or code (diacritics optional). */
+export function IndicatorSelect({
+  items,
+  value,
+  onChange,
+  loading,
+  id,
+  style,
+  ...rest
+}: {
+  items: IndicatorListItem[];
+  value?: string;
+  onChange: (code: string) => void;
+  loading?: boolean;
+  id?: string;
+  style?: React.CSSProperties;
+  'aria-label'?: string;
+}) {
+  return (
+    <Select
+      id={id}
+      aria-label={rest['aria-label']}
+      value={value}
+      onChange={onChange}
+      loading={loading}
+      showSearch
+      style={{ width: '100%', ...style }}
+      popupMatchSelectWidth={false}
+      optionFilterProp="label"
+      filterOption={(input, option) => foldVietnamese(`${option?.label ?? ''} ${option?.value ?? ''}`).includes(foldVietnamese(input))}
+      options={items.map((i) => ({ value: i.code, label: i.name }))}
+      listHeight={360}
+    />
+  );
+}

@@ -1,0 +1,50 @@
+import { menuFor, selectedMenuKey } from './menu';
+
+const keys = (roles: Parameters<typeof menuFor>[0]) => menuFor(roles).map((e) => e.key);
+
+describe('side menu by role', () => {
+  it('shows a reporter the shared screens only', () => {
+    expect(keys(['reporter'])).toEqual(['/', '/org-units', '/indicators', '/plans', '/reports', '/rollups']);
+  });
+
+  it('adds users and the audit log for a tenant administrator, not the platform or central screens', () => {
+    const k = keys(['tenant_admin']);
+    expect(k).toEqual(expect.arrayContaining(['/users', '/audit']));
+    expect(k).not.toContain('/tenants');
+    expect(k).not.toContain('/central');
+  });
+
+  it('shows the central administrator (TW) every screen, in menu order', () => {
+    expect(keys(['tenant_admin', 'platform_admin', 'central_analyst'])).toEqual([
+      '/',
+      '/org-units',
+      '/indicators',
+      '/plans',
+      '/reports',
+      '/rollups',
+      '/central',
+      '/users',
+      '/audit',
+      '/tenants',
+    ]);
+  });
+
+  it('gives a central analyst the comparison without the administration', () => {
+    expect(keys(['central_analyst', 'viewer'])).toContain('/central');
+    expect(keys(['central_analyst', 'viewer'])).not.toContain('/users');
+  });
+
+  it('shows the shared screens while the roles are unknown', () => {
+    expect(keys(undefined)).toEqual(['/', '/org-units', '/indicators', '/plans', '/reports', '/rollups']);
+  });
+
+  it('selects the entry a path belongs to', () => {
+    expect(selectedMenuKey('/')).toBe('/');
+    expect(selectedMenuKey('/reports/12')).toBe('/reports');
+    expect(selectedMenuKey('/reports/completeness')).toBe('/reports');
+    expect(selectedMenuKey('/tenants/new')).toBe('/tenants');
+    expect(selectedMenuKey('/org-units/5')).toBe('/org-units');
+    expect(selectedMenuKey('/reportsx')).toBe('/');
+    expect(selectedMenuKey('/nowhere')).toBe('/');
+  });
+});
