@@ -113,12 +113,20 @@ describe('aggregation engine (real MariaDB)', () => {
     expect(Number((await rollup(3, 'HOI_VIEN'))?.sum)).toBe(250);
   });
 
-  it('min has no delta: the touched ancestors are recomputed from their subtree', async () => {
-    const x = await outbox(await report(4, '2024Q1', { TY_LE_TAP_HOP_THAP_NHAT: 40 }));
+  it('min has no delta: when the minimum itself changes, the touched ancestors are recomputed from their subtree', async () => {
+    const rx = await report(4, '2024Q1', { TY_LE_TAP_HOP_THAP_NHAT: 40 });
+    const x = await outbox(rx);
     const y = await outbox(await report(5, '2024Q1', { TY_LE_TAP_HOP_THAP_NHAT: 70 }));
     await inTenant(() => applyOutbox(ds, x));
     await inTenant(() => applyOutbox(ds, y));
     expect(Number((await rollup(1, 'TY_LE_TAP_HOP_THAP_NHAT', '2024Q1'))?.min)).toBe(40);
+    // The unit that held the minimum corrects its value to 90: the new minimum (70) can only come from the subtree.
+    await ds.query("UPDATE report_value SET value = 90 WHERE tenant_id = ? AND report_id = ? AND indicator_code = 'TY_LE_TAP_HOP_THAP_NHAT'", [T, rx]);
+    await ds.query('UPDATE report SET version = 2 WHERE tenant_id = ? AND id = ?', [T, rx]);
+    const again = await outbox(rx);
+    await inTenant(() => applyOutbox(ds, again));
+    expect(Number((await rollup(1, 'TY_LE_TAP_HOP_THAP_NHAT', '2024Q1'))?.min)).toBe(70);
+    expect(Number((await rollup(2, 'TY_LE_TAP_HOP_THAP_NHAT', '2024Q1'))?.min)).toBe(70);
   });
 
   it('a unit merged before the period counts under its successor; before the merge, under the old tree', async () => {

@@ -25,7 +25,9 @@ const partUpdates = PART_COLUMNS.map((c) => `${c} = VALUES(${c})`).join(', ');
  */
 export async function applyOutbox(ds: DataSource, outboxId: string): Promise<ApplyResult> {
   const { tenantId } = TenantContext.current();
-  return ds.transaction(async (m) => {
+  // READ COMMITTED: the rows are locked explicitly (FOR UPDATE, in one order); repeatable-read gap locks on
+  // rollup rows that do not exist yet made concurrent approvals deadlock (measured by the benchmark).
+  return ds.transaction('READ COMMITTED', async (m) => {
     const [outbox]: { id: string; report_id: string; processed_at: Date | null }[] = await m.query(
       'SELECT id, report_id, processed_at FROM aggregation_outbox WHERE tenant_id = ? AND id = ? FOR UPDATE',
       [tenantId, outboxId],
@@ -101,7 +103,13 @@ async function applyReport(m: EntityManager, tenantId: string, reportId: string)
     const method = getAggregationMethod(def?.aggregation ?? 'sum');
     for (const ancestorId of ancestorIds) {
       const parent = currentBy.get(`${code}|${ancestorId}`) ?? emptyParts();
-      const r = applyChange(parent, oldParts.get(code) ?? emptyParts(), newParts.get(code) ?? emptyParts(), method);
+      const before = oldParts.get(code);
+      if (!before) {
+        // The unit did not count before: its parts simply join the parent's (no delta, no recompute).
+        writes.push({ code, unitId: ancestorId, parts: method.combine(parent, newParts.get(code) ?? emptyParts()) });
+        continue;
+      }
+      const r = applyChange(parent, before, newParts.get(code) ?? emptyParts(), method);
       if ('parts' in r) writes.push({ code, unitId: ancestorId, parts: r.parts });
       else recompute.push({ code, unitId: ancestorId });
     }
@@ -134,21 +142,20 @@ async function applyReport(m: EntityManager, tenantId: string, reportId: string)
   return { changedIndicators: changed.length, ancestors: ancestorIds.length };
 }
 
-/** Copies the root's rollup into national_rollup (the only table central analysts read). */
+/**
+ * Copies the root's rollup into national_rollup (the only table central analysts read). Incremental updates
+ * upsert the touched indicators; the full recompute (no codes) replaces the tenant's whole period.
+ */
 export async function refreshNationalRollup(m: EntityManager, tenantId: string, period: string, rootUnitId: string, codes?: string[]): Promise<void> {
-  const filter = codes && codes.length ? 'AND r.indicator_code IN (?)' : '';
-  const params: unknown[] = [period, tenantId, period, rootUnitId];
-  if (codes && codes.length) params.push(codes);
-  if (codes && codes.length) {
-    await m.query('DELETE FROM national_rollup WHERE period = ? AND tenant_id = ? AND indicator_code IN (?)', [period, tenantId, codes]);
-  } else {
-    await m.query('DELETE FROM national_rollup WHERE period = ? AND tenant_id = ?', [period, tenantId]);
-  }
+  const [expected]: { n: string }[] = await m.query('SELECT COUNT(*) AS n FROM report WHERE tenant_id = ? AND period = ?', [tenantId, period]);
+  const unitsExpected = Number(expected?.n ?? 0);
+  const partial = !!codes && codes.length > 0;
+  if (!partial) await m.query('DELETE FROM national_rollup WHERE period = ? AND tenant_id = ?', [period, tenantId]);
   await m.query(
     `INSERT INTO national_rollup (period, indicator_code, tenant_id, ${partColumnList}, units_expected, updated_at)
-     SELECT r.period, r.indicator_code, r.tenant_id, ${PART_COLUMNS.map((c) => `r.${c}`).join(', ')},
-            (SELECT COUNT(*) FROM report rp WHERE rp.tenant_id = r.tenant_id AND rp.period = ?), CURRENT_TIMESTAMP(3)
-     FROM rollup r WHERE r.tenant_id = ? AND r.period = ? AND r.unit_id = ? ${filter}`,
-    params,
+     SELECT r.period, r.indicator_code, r.tenant_id, ${PART_COLUMNS.map((c) => `r.${c}`).join(', ')}, ?, CURRENT_TIMESTAMP(3)
+     FROM rollup r WHERE r.tenant_id = ? AND r.period = ? AND r.unit_id = ? ${partial ? 'AND r.indicator_code IN (?)' : ''}
+     ON DUPLICATE KEY UPDATE ${partUpdates}, units_expected = VALUES(units_expected), updated_at = VALUES(updated_at)`,
+    partial ? [unitsExpected, tenantId, period, rootUnitId, codes] : [unitsExpected, tenantId, period, rootUnitId],
   );
 }
