@@ -164,7 +164,8 @@ describe('administration and reporting in Chromium', () => {
 
       await page.getByText('Không có tệp').waitFor({ state: 'detached' });
       await shot(page, '25-wizard-5-review');
-      await page.getByRole('button', { name: 'Khởi tạo' }).click();
+      // Under load the submit may still be in flight (antd shows it loading): a loading button ignores the click.
+      await page.getByRole('button', { name: /Khởi tạo/ }).click();
       const result = page.getByTestId('onboarding-result');
       await result.waitFor({ timeout: 60_000 });
       expect(await result.innerText()).toContain('2.001');

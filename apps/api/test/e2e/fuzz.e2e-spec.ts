@@ -35,7 +35,7 @@ const FINGERPRINT_EXCLUDED = ['audit_log', 'refresh_token', 'report_value_change
 /** Every fuzz request comes "from" its own address, so its volume never counts against other suites' rate limits. */
 const FUZZ_IP = `198.51.100.${Math.floor(Math.random() * 250) + 1}`;
 
-const STACK = /\n\s+at\s|\bat\s+\S+\s+\([^)]*:\d+:\d+\)|node_modules|\/work\/|\.ts:\d+:\d+|\.js:\d+:\d+|QueryFailedError|ER_[A-Z_]{4,}/;
+const STACK = /\n\s+at\s|\bat\s+\S+\s+\([^)]*:\d+:\d+\)|node_modules|\.ts:\d+:\d+|\.js:\d+:\d+|QueryFailedError|\bER_[A-Z_]{4,}/;
 const SQLISH = [
   "1 OR 1=1",
   "1' OR '1'='1",

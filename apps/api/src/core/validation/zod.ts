@@ -24,13 +24,23 @@ function reasonVi(issue: z.core.$ZodIssue): string {
   }
 }
 
+/**
+ * A path segment as it is echoed back: keys come from the client, so only letters, digits, _ $ - are kept and
+ * at most 64 characters (a 300 kB key is not sent back, nor anything that reads like code or a file path).
+ */
+function safeSegment(segment: PropertyKey): string {
+  const text = String(segment);
+  const clean = text.replace(/[^\p{L}\p{N}_$-]/gu, '?').slice(0, 64);
+  return clean.length < text.length ? `${clean}…` : clean;
+}
+
 export function toFieldErrors(error: z.ZodError, prefix?: string): FieldError[] {
   return error.issues.flatMap((issue): FieldError[] => {
-    const path = issue.path.map(String).join('.');
+    const path = issue.path.map(safeSegment).join('.');
     if (issue.code === 'unrecognized_keys') {
       // One error per unknown property, named by its own path (body.passwordHash), so clients see which one.
       return issue.keys.map((key) => ({
-        field: [prefix, path, key].filter(Boolean).join('.'),
+        field: [prefix, path, safeSegment(key)].filter(Boolean).join('.'),
         reason: 'trường không được phép',
         reasonEn: 'unknown property',
       }));
