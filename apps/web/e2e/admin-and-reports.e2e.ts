@@ -278,9 +278,9 @@ describe('administration and reporting in Chromium', () => {
         await admin.getByTestId('report-status').getByText('Đã duyệt').waitFor();
         await shot(admin, '36-report-approved');
 
-        // The unit's rollup follows (the aggregation runs in the worker): poll the API for up to 5 s.
+        // The unit's rollup follows (the aggregation runs in the worker): poll the API for up to 30 s (a loaded CI machine; speed is the benchmark's job, not this test's).
         let after = before;
-        for (let i = 0; i < 25 && after.value !== members; i++) {
+        for (let i = 0; i < 150 && after.value !== members; i++) {
           await new Promise((r) => setTimeout(r, 200));
           after = await api('HN', 'admin', `/rollups?indicator=HOI_VIEN&period=2024S1&unitId=${unitId}`);
         }

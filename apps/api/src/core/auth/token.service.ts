@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import jwt from 'jsonwebtoken';
+import { randomUUID } from 'node:crypto';
 import type { Role } from '@sen/contracts';
 import { API_CONFIG, type ApiConfig } from '../config/config';
 import { UnauthenticatedError } from '../errors/domain-error';
@@ -43,6 +44,8 @@ export class TokenService {
       keyid: this.signingKid,
       expiresIn: this.config.ACCESS_TOKEN_TTL_SECONDS,
       issuer: 'sen',
+      // A unique id per token: two logins in the same second never produce the same token.
+      jwtid: randomUUID(),
     });
   }
 
