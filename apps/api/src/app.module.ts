@@ -22,6 +22,7 @@ import { OrgUnitsModule } from './modules/org-units/org-units.module';
 import { PlansModule } from './modules/plans/plans.module';
 import { ReportsModule } from './modules/reports/reports.module';
 import { RollupsModule } from './modules/rollups/rollups.module';
+import { SummaryReportsModule } from './modules/summary-reports/summary-reports.module';
 import { TenantDataModule } from './modules/tenant-data/tenant-data.module';
 import { TenantsModule } from './modules/tenants/tenants.module';
 import { UsersModule } from './modules/users/users.module';
@@ -63,6 +64,7 @@ export class AppModule {
         QueueBoardModule,
         NotificationsModule,
         PlansModule,
+        SummaryReportsModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -83,7 +83,8 @@ describe('plans in Chromium', () => {
       expect(await page.getByLabel('Trích yếu').inputValue()).toMatch(/nông thôn mới, đô thị văn minh/);
       expect(await page.getByTestId('plan-target').count()).toBe(3);
       await page.getByTestId('plan-confidence').first().waitFor();
-      expect(await page.getByTestId('plan-activity').count()).toBe(3);
+      // The dated events and the undated ones (the tọa đàm, the trainings, the contest …).
+      expect(await page.getByTestId('plan-activity').count()).toBe(15);
       expect(await page.getByTestId('plan-obligation').count()).toBe(2);
       await shot(page, 'plans-22-plan-review');
       await page.getByTestId('plan-activity').first().scrollIntoViewIfNeeded();
@@ -128,6 +129,34 @@ describe('plans in Chromium', () => {
       await page.getByTestId('plan-version').first().waitFor();
       expect(await page.getByTestId('plan-version').count()).toBe(2);
       await shot(page, 'plans-26-plan-versions');
+
+      // The 18 models of target (3) split between the districts: refused while it does not add up, then saved.
+      await page.getByRole('tab', { name: 'Phân bổ chỉ tiêu' }).click();
+      const allocation = page.getByTestId('plan-allocation');
+      await allocation.getByText(/18 mô hình/).first().waitFor();
+      const inputs = allocation.locator('.ant-table-row input');
+      await inputs.nth(2).waitFor();
+      await inputs.nth(0).fill('10');
+      await inputs.nth(1).fill('5');
+      await allocation.getByTestId('allocation-sum').getByText('Đã phân bổ 15 / 18 mô hình.').waitFor();
+      await allocation.getByTestId('allocation-sum').getByText('Còn thiếu 3 mô hình.').waitFor();
+      await allocation.getByTestId('allocation-save').click();
+      const refusal = allocation.getByTestId('allocation-error');
+      await refusal.waitFor();
+      expect(await refusal.innerText()).toMatch(/Phân bổ:.*thiếu 3/s);
+      await shot(page, 'plans-26b-plan-allocation-refused');
+      await inputs.nth(2).fill('3');
+      await allocation.getByTestId('allocation-sum').getByText('Khớp với chỉ tiêu.').waitFor();
+      await allocation.getByTestId('allocation-save').click();
+      await page.getByText('Đã lưu phân bổ chỉ tiêu').waitFor();
+      expect(await refusal.count()).toBe(0);
+      // Saved: a fresh load of the plan shows the split.
+      await page.reload();
+      await page.getByRole('tab', { name: 'Phân bổ chỉ tiêu' }).click();
+      await allocation.getByTestId('allocation-sum').getByText('Đã phân bổ 18 / 18 mô hình.').waitFor();
+      expect(await inputs.nth(0).inputValue()).toBe('10');
+      expect(await inputs.nth(2).inputValue()).toBe('3');
+      await shot(page, 'plans-26c-plan-allocation-saved');
 
       // Its activities on the calendar of 2024 (September, and Q4 in October–December).
       await page.getByRole('button', { name: 'Xem trên lịch' }).click();

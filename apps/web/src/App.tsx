@@ -3,6 +3,8 @@ import { RequireAuth } from './modules/auth/components/RequireAuth';
 import { RequireRole } from './modules/auth/components/RequireRole';
 import { AppLayout } from './modules/shell/components/AppLayout';
 import { AuditPage } from './pages/AuditPage';
+import { BulkEntryPage } from './pages/BulkEntryPage';
+import { BelowThresholdPage } from './pages/BelowThresholdPage';
 import { CentralPage } from './pages/CentralPage';
 import { CompletenessPage } from './pages/CompletenessPage';
 import { DashboardPage } from './pages/DashboardPage';
@@ -10,6 +12,7 @@ import { IndicatorsPage } from './pages/IndicatorsPage';
 import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { OrgUnitsPage } from './pages/OrgUnitsPage';
+import { PlanProgressPage } from './pages/PlanProgressPage';
 import { PlanCalendarPage } from './pages/PlanCalendarPage';
 import { PlanDetailPage } from './pages/PlanDetailPage';
 import { PlanImportPage } from './pages/PlanImportPage';
@@ -17,7 +20,9 @@ import { PlansPage } from './pages/PlansPage';
 import { PlanUnitPage } from './pages/PlanUnitPage';
 import { ReportPage } from './pages/ReportPage';
 import { ReportsPage } from './pages/ReportsPage';
+import { ReportsSettingsPage } from './pages/ReportsSettingsPage';
 import { RollupsPage } from './pages/RollupsPage';
+import { SummaryReportPage } from './pages/SummaryReportPage';
 import { TenantOnboardingPage, TenantsPage } from './pages/TenantsPage';
 import { UsersPage } from './pages/UsersPage';
 
@@ -33,6 +38,8 @@ export function App() {
         }
       >
         <Route index element={<DashboardPage />} />
+        <Route path="dashboard/plan-progress" element={<PlanProgressPage />} />
+        <Route path="dashboard/below-threshold" element={<BelowThresholdPage />} />
         <Route path="org-units" element={<OrgUnitsPage />} />
         <Route path="org-units/:unitId" element={<OrgUnitsPage />} />
         <Route path="indicators" element={<IndicatorsPage />} />
@@ -51,6 +58,23 @@ export function App() {
         <Route path="plans/:planId" element={<PlanDetailPage />} />
         <Route path="reports" element={<ReportsPage />} />
         <Route path="reports/completeness" element={<CompletenessPage />} />
+        <Route path="reports/summary" element={<SummaryReportPage />} />
+        <Route
+          path="reports/bulk"
+          element={
+            <RequireRole roles={['unit_manager', 'tenant_admin']}>
+              <BulkEntryPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="reports/settings"
+          element={
+            <RequireRole roles={['tenant_admin']}>
+              <ReportsSettingsPage />
+            </RequireRole>
+          }
+        />
         <Route path="reports/:reportId" element={<ReportPage />} />
         <Route path="rollups" element={<RollupsPage />} />
         <Route

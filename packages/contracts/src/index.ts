@@ -11,3 +11,4 @@ export * from './jobs/queues';
 export * from './reports/report.contract';
 export * from './rollups/rollup.contract';
 export * from './plans/plan.contract';
+export * from './summary-reports/summary-report.contract';

@@ -5,3 +5,4 @@ export * from './data-source';
 export * from './database-admin';
 export * from './reference';
 export * from './aggregation';
+export * from './reporting/completeness';

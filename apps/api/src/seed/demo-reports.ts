@@ -1,8 +1,7 @@
 import type { DataSource } from 'typeorm';
-import { recomputeRollups, TenantContext, TenantDataSource } from '@sen/db';
+import { recomputeRollups, TenantContext } from '@sen/db';
 import { NATIONAL_INDICATORS, NATIONAL_RULES, validateReport, type ReportValues } from '@sen/indicators';
 import { isLate, reportDeadline } from '../modules/reports/report-deadline';
-import { ReportRepository } from '../modules/reports/report.repository';
 import { nationalForms } from '../modules/reports/national-forms';
 
 /** A small seeded PRNG (mulberry32): the demo data is the same on every machine and every run. */
@@ -137,11 +136,9 @@ const DAY = 86_400_000;
  * deterministic and pass every national check. Multi-row INSERTs only, then a full recompute of the rollups.
  */
 export async function seedDemoReports(dataSource: DataSource, tenants: Record<'HN' | 'DN', string>, log: (line: string) => void = () => undefined): Promise<void> {
-  const repo = new ReportRepository(new TenantDataSource(dataSource));
   for (const code of ['HN', 'DN'] as const) {
     const tenantId = tenants[code];
     await TenantContext.run(TenantContext.system(tenantId, code, 'demo-seed'), async () => {
-      await repo.ensureForms(nationalForms());
       const forms: { id: string; code: string }[] = await dataSource.query(`SELECT id, code FROM report_form WHERE tenant_id = ? AND code IN ('QG-6T', 'QG-NAM')`, [tenantId]);
       const formId = new Map(forms.map((f) => [f.code, String(f.id)]));
       const [admin]: { id: string }[] = await dataSource.query(`SELECT id FROM app_user WHERE tenant_id = ? AND username = 'admin'`, [tenantId]);

@@ -3,7 +3,10 @@ import type { Role } from '@sen/contracts';
 import { buildDemoTenant, Tenant, TenantContext, TenantDataSource, type DemoTenantSpec, type UnitSpec } from '@sen/db';
 import { hashPassword } from '../modules/auth/password';
 import { OrgUnitRepository } from '../modules/org-units/org-unit.repository';
+import { nationalForms } from '../modules/reports/national-forms';
+import { ReportRepository } from '../modules/reports/report.repository';
 import { UserRepository } from '../modules/users/user.repository';
+import { demoContact } from './demo-contacts';
 import { seedDemoReports } from './demo-reports';
 import { seedDemoPlans } from './demo-plans';
 
@@ -50,6 +53,7 @@ export async function seedDemo(dataSource: DataSource, opts: DemoSeedOptions = {
   const data = new TenantDataSource(dataSource);
   const units = new OrgUnitRepository(data);
   const users = new UserRepository(data);
+  const reports = new ReportRepository(data);
 
   for (const code of ['TW', 'HN', 'DN'] as const) {
     const spec: DemoTenantSpec = buildDemoTenant(code, { branchesPerCommune: opts.branchesPerCommune ?? 8 });
@@ -60,7 +64,15 @@ export async function seedDemo(dataSource: DataSource, opts: DemoSeedOptions = {
         const idByKey = new Map<string, string>();
         for (const layer of layers(spec.units)) {
           const ids = await units.insertUnits(
-            layer.map((u) => ({ name: u.name, code: u.code, level: u.level, kind: u.kind, parentId: u.parentKey ? idByKey.get(u.parentKey)! : null, validFrom: u.validFrom })),
+            layer.map((u) => ({
+              name: u.name,
+              code: u.code,
+              level: u.level,
+              kind: u.kind,
+              parentId: u.parentKey ? idByKey.get(u.parentKey)! : null,
+              validFrom: u.validFrom,
+              ...demoContact(u),
+            })),
             m,
           );
           layer.forEach((u, i) => idByKey.set(u.key, ids[i]!));
@@ -86,6 +98,8 @@ export async function seedDemo(dataSource: DataSource, opts: DemoSeedOptions = {
         const root = spec.units.find((u) => u.key === code) ?? spec.units.find((u) => u.parentKey === null && !u.validTo)!;
         const rootId = idByKey.get(root.key)!;
         await m.query('UPDATE tenant SET root_unit_id = ? WHERE id = ?', [rootId, id]);
+        // As onboarding does: every tenant starts with the national forms.
+        await reports.ensureForms(nationalForms(), m);
         const adminRoles: Role[] = code === 'TW' ? ['tenant_admin', 'platform_admin', 'central_analyst'] : ['tenant_admin'];
         await users.insert(
           { username: 'admin', displayName: `Quản trị ${spec.name}`, email: null, passwordHash },

@@ -41,6 +41,9 @@ describe('tenant isolation on every endpoint', () => {
     // Plans: the city's issued 13/KH-BTV (the reporter reads it: its commune is below) and a draft of a unit outside the reporter's commune.
     hnIds.plan = (await h.request('GET', '/api/v1/plans?status=issued&year=2024&q=13%2Fkh-btv', { token: hn.accessToken })).body.items.find((p: { symbol: string; issuedOn: string }) => p.symbol === '13/KH-BTV' && p.issuedOn === '2024-01-24').id;
     hnIds.unitPlan = (await h.request('POST', `/api/v1/plans/${hnIds.plan}/derive`, { token: hn.accessToken, body: { unitId: hnIds.unit } })).body.id;
+    // A finished summary report of a unit outside the reporter's commune.
+    const summary = await h.db.query(`INSERT INTO summary_report (tenant_id, unit_id, period, status, progress, file, file_name, file_size) VALUES (2, ?, '2024S1', 'done', 100, 'PK-thu', 'bao-cao.docx', 6)`, [hnIds.unit]);
+    hnIds.summary = String(summary.insertId);
   });
   afterAll(() => h.close());
 
@@ -74,8 +77,13 @@ describe('tenant isolation on every endpoint', () => {
     { method: 'GET', path: '/api/v1/rollups/recompute/{jobId}', url: () => '/api/v1/rollups/recompute/recompute__2__2024S1__1', dn: 404, reporter: 403 },
     { method: 'GET', path: '/api/v1/central/comparison.xlsx', url: () => '/api/v1/central/comparison.xlsx?indicator=HOI_VIEN&period=2024S1', dn: 403, reporter: 403 },
     { method: 'GET', path: '/api/v1/central/series', url: () => '/api/v1/central/series?indicator=HOI_VIEN&periods=2024S1', dn: 403, reporter: 403 },
+    { method: 'GET', path: '/api/v1/central/series.xlsx', url: () => '/api/v1/central/series.xlsx?indicator=HOI_VIEN&periods=2024S1&view=former', dn: 403, reporter: 403 },
+    { method: 'GET', path: '/api/v1/central/completeness', url: () => '/api/v1/central/completeness?period=2024S1&view=former', dn: 403, reporter: 403 },
+    { method: 'GET', path: '/api/v1/central/completeness.xlsx', url: () => '/api/v1/central/completeness.xlsx?period=2024S1', dn: 403, reporter: 403 },
     { method: 'GET', path: '/api/v1/dashboard/plan-progress', url: () => `/api/v1/dashboard/plan-progress?year=2024&unitId=${hnIds.unit}`, dn: 404, reporter: 404 },
     { method: 'GET', path: '/api/v1/dashboard/below-threshold', url: () => `/api/v1/dashboard/below-threshold?indicator=HOI_VIEN&period=2024S1&threshold=10&unitId=${hnIds.unit}`, dn: 404, reporter: 404 },
+    { method: 'GET', path: '/api/v1/dashboard/plan-progress.xlsx', url: () => `/api/v1/dashboard/plan-progress.xlsx?year=2024&unitId=${hnIds.unit}`, dn: 404, reporter: 404 },
+    { method: 'GET', path: '/api/v1/dashboard/below-threshold.xlsx', url: () => `/api/v1/dashboard/below-threshold.xlsx?indicator=HOI_VIEN&period=2024S1&threshold=10&unitId=${hnIds.unit}`, dn: 404, reporter: 404 },
     { method: 'GET', path: '/api/v1/central/comparison', url: () => '/api/v1/central/comparison?indicator=HOI_VIEN&period=2024S1', dn: 403, reporter: 403 },
     { method: 'GET', path: '/api/v1/report-forms', url: () => '/api/v1/report-forms', dn: 'own', reporter: 'own' },
     {
@@ -86,6 +94,9 @@ describe('tenant isolation on every endpoint', () => {
     { method: 'POST', path: '/api/v1/report-forms/{id}/instances', url: () => `/api/v1/report-forms/${hnIds.form}/instances`, body: () => ({ period: '2030S1' }), dn: 404, reporter: 403 },
     { method: 'GET', path: '/api/v1/reports', url: () => `/api/v1/reports?unitId=${hnIds.unit}`, dn: 404, reporter: 404 },
     { method: 'GET', path: '/api/v1/reports/completeness', url: () => `/api/v1/reports/completeness?period=2024S1&formCode=QG-6T&unitId=${hnIds.unit}`, dn: 404, reporter: 404 },
+    // The grid and its template list the caller's own child units: DN sees its own, a reporter manages none.
+    { method: 'GET', path: '/api/v1/reports/bulk-values', url: () => '/api/v1/reports/bulk-values?period=2024S1&formCode=QG-6T', dn: 'own', reporter: 403 },
+    { method: 'GET', path: '/api/v1/reports/bulk-values/template.xlsx', url: () => '/api/v1/reports/bulk-values/template.xlsx?period=2024S1&formCode=QG-6T', dn: 'own', reporter: 403 },
     {
       method: 'PUT', path: '/api/v1/reports/bulk-values', url: () => '/api/v1/reports/bulk-values',
       body: () => ({ period: '2024S1', formCode: 'QG-6T', rows: [{ unitId: hnIds.unit, values: [{ indicator: 'HOI_VIEN', value: 1 }] }] }),
@@ -106,6 +117,9 @@ describe('tenant isolation on every endpoint', () => {
     { method: 'GET', path: '/api/v1/notifications', url: () => '/api/v1/notifications', dn: 'own', reporter: 'own' },
     { method: 'POST', path: '/api/v1/notifications/{id}/read', url: () => `/api/v1/notifications/${hnIds.notification}/read`, dn: 404, reporter: 404 },
     { method: 'POST', path: '/api/v1/admin/queue-session', url: () => '/api/v1/admin/queue-session', dn: 403, reporter: 403 },
+    // The current tenant comes from the token: DN reads and writes its own settings (false is DN's value already).
+    { method: 'GET', path: '/api/v1/tenants/current/settings', url: () => '/api/v1/tenants/current/settings', dn: 'own', reporter: 403 },
+    { method: 'PUT', path: '/api/v1/tenants/current/settings', url: () => '/api/v1/tenants/current/settings', body: () => ({ countSubmitted: false }), dn: 'own', reporter: 403 },
     { method: 'GET', path: '/api/v1/tenants', url: () => '/api/v1/tenants', dn: 403, reporter: 403 },
     { method: 'POST', path: '/api/v1/tenants', url: () => '/api/v1/tenants', body: () => ({}), dn: 403, reporter: 403 },
     { method: 'POST', path: '/api/v1/tenants/{code}/suspend', url: () => '/api/v1/tenants/HN/suspend', dn: 403, reporter: 403 },
@@ -129,6 +143,10 @@ describe('tenant isolation on every endpoint', () => {
     { method: 'GET', path: '/api/v1/plans/{id}/export.docx', url: () => `/api/v1/plans/${hnIds.unitPlan}/export.docx`, dn: 404, reporter: 404 },
     { method: 'POST', path: '/api/v1/plans/{id}/derive', url: () => `/api/v1/plans/${hnIds.plan}/derive`, body: () => ({ unitId: hnIds.unit }), dn: 404, reporter: 403 },
     { method: 'POST', path: '/api/v1/plans/{id}/allocations', url: () => `/api/v1/plans/${hnIds.plan}/allocations`, body: () => ({ targetIndex: 2, allocations: [] }), dn: 404, reporter: 403 },
+    { method: 'POST', path: '/api/v1/summary-reports', url: () => '/api/v1/summary-reports', body: () => ({ unitId: hnIds.unit, period: '2024S1' }), dn: 404, reporter: 404 },
+    { method: 'GET', path: '/api/v1/summary-reports', url: () => `/api/v1/summary-reports?unitId=${hnIds.unit}`, dn: 404, reporter: 404 },
+    { method: 'GET', path: '/api/v1/summary-reports/{id}', url: () => `/api/v1/summary-reports/${hnIds.summary}`, dn: 404, reporter: 404 },
+    { method: 'GET', path: '/api/v1/summary-reports/{id}/file.docx', url: () => `/api/v1/summary-reports/${hnIds.summary}/file.docx`, dn: 404, reporter: 404 },
   ];
   const PUBLIC = ['GET /health/live', 'GET /health/ready', 'POST /api/v1/auth/login', 'POST /api/v1/auth/refresh', 'POST /api/v1/auth/logout'];
 
@@ -147,7 +165,8 @@ describe('tenant isolation on every endpoint', () => {
               (SELECT COALESCE(SUM(CRC32(CONCAT(id, status, version))), 0) FROM report WHERE tenant_id = 2) AS reports_crc, (SELECT COUNT(*) FROM report_value WHERE tenant_id = 2) AS report_values,
               (SELECT COUNT(*) FROM report_form WHERE tenant_id = 2) AS report_forms, (SELECT COUNT(*) FROM aggregation_outbox WHERE tenant_id = 2) AS outbox,
               (SELECT COALESCE(SUM(CRC32(CONCAT(id, status, current_version, COALESCE(symbol, '')))), 0) FROM plan WHERE tenant_id = 2) AS plans_crc, (SELECT COUNT(*) FROM plan_version WHERE tenant_id = 2) AS plan_versions,
-              (SELECT COUNT(*) FROM reporting_obligation WHERE tenant_id = 2) AS obligations, (SELECT COUNT(*) FROM plan_allocation WHERE tenant_id = 2) AS allocations, (SELECT COALESCE(SUM(last_number), 0) FROM document_number WHERE tenant_id = 2) AS numbers`,
+              (SELECT COUNT(*) FROM reporting_obligation WHERE tenant_id = 2) AS obligations, (SELECT COUNT(*) FROM plan_allocation WHERE tenant_id = 2) AS allocations, (SELECT COALESCE(SUM(last_number), 0) FROM document_number WHERE tenant_id = 2) AS numbers,
+              (SELECT COUNT(*) FROM summary_report WHERE tenant_id = 2) AS summaries`,
     );
     return JSON.stringify(rows[0]);
   }

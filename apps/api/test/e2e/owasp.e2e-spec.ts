@@ -368,7 +368,8 @@ describe('API5:2023 Broken Function Level Authorization', () => {
 
   it('platform and central endpoints refuse a tenant administrator: 403', async () => {
     const wrong: string[] = [];
-    for (const r of await adminRoutes(PLATFORM)) {
+    // The current tenant's own settings are its administrator's (the tenant comes from the token).
+    for (const r of (await adminRoutes(PLATFORM)).filter((x) => x.url !== '/api/v1/tenants/current/settings')) {
       const res = await h.request(r.method, `${r.url}?tenant=HN`, { token: hn.accessToken, body: r.method === 'GET' ? undefined : {} });
       if (res.status !== 403) wrong.push(`${r.method} ${r.url} → ${res.status}`);
     }

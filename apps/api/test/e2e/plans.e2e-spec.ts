@@ -384,7 +384,10 @@ describe('plans (import, drafts, issue with numbers, versions, export, calendar,
       const back = multipart('KH-13-BTV-2024.docx', res.rawPayload, DOCX);
       const reimported = await h.request('POST', '/api/v1/plans/import', { token: hn, payload: back.payload, headers: back.headers });
       expect(reimported.body.plan.number).toBe('13/KH-BTV');
-      expect(reimported.body.plan.activities).toHaveLength(3);
+      // Every activity of the seed, the undated ones too, comes back from the official document.
+      const names = (list: { name: string }[]) => list.map((a) => a.name);
+      expect(names(reimported.body.plan.activities)).toEqual(names(importPlanText(seedText('004')).plan.activities));
+      expect(reimported.body.plan.activities.length).toBeGreaterThan(3);
       const reporterRead = await fastify.inject({ method: 'GET', url: `/api/v1/plans/${seedPlanIds['13/KH-BTV']}/export.docx`, headers: { authorization: `Bearer ${reporter}` } });
       expect(reporterRead.statusCode).toBe(200); // the city's plan is read by its communes
     });

@@ -21,7 +21,7 @@ describe('queue dashboard (Bull Board) behind platform administrator login', () 
     expect(String(page.body)).toContain('<html');
     const queues = await h.request('GET', '/admin/queues/api/queues', { headers: { cookie } });
     expect(queues.status).toBe(200);
-    expect(queues.body.queues.map((q: { name: string }) => q.name).sort()).toEqual(['aggregation', 'maintenance']);
+    expect(queues.body.queues.map((q: { name: string }) => q.name).sort()).toEqual(['aggregation', 'documents', 'maintenance']);
     expect((await h.request('GET', '/admin/queues/api/queues', { headers: { cookie: 'sen_queue_board=forged' } })).status).toBe(401);
   });
 });

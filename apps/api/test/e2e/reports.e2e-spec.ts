@@ -1,4 +1,7 @@
+import { Queue } from 'bullmq';
 import ExcelJS from 'exceljs';
+import { QUEUES } from '@sen/contracts';
+import { recomputeRollups } from '@sen/db';
 import { multipart, startHarness, type Harness } from './harness';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -227,8 +230,12 @@ describe('reports (forms, entry, submission, approval, completeness, bulk entry)
     expect(overall.late).toBeLessThanOrEqual(overall.submitted);
     expect(levels).toEqual([{ level: 'grassroots', ...overall }]);
     expect(children.reduce((s: number, c: { expected: number }) => s + c.expected, 0)).toBe(126);
-    expect(Object.keys(missing[0]).sort()).toEqual(['id', 'name', 'parentName', 'reportId', 'status']);
+    expect(Object.keys(missing[0]).sort()).toEqual(['contactEmail', 'contactName', 'contactPhone', 'id', 'name', 'parentName', 'reportId', 'status']);
     expect(missing[0].parentName).toBe('Hội LHPN thành phố Hà Nội');
+    // The demo communes have a contact on record (a few have none): who to call, straight from the list.
+    const withContact = missing.filter((m: { contactName: string | null }) => m.contactName);
+    expect(withContact.length).toBeGreaterThan(missing.length / 2);
+    expect(withContact[0]).toMatchObject({ contactName: expect.stringMatching(/^\p{Lu}\p{Ll}+ /u), contactPhone: expect.stringMatching(/^0\d{2} \d{3} \d{4}$/), contactEmail: expect.stringMatching(/@example\.org$/) });
     // The reporter's report was returned above: it is missing.
     expect(missing.map((m: { id: string }) => m.id)).toContain(reporterUnit);
     // The reporter sees its own unit only.
@@ -251,6 +258,8 @@ describe('reports (forms, entry, submission, approval, completeness, bulk entry)
     const byUnit = Object.fromEntries(ok.body.reports.map((r: { unitId: string }) => [r.unitId, r]));
     expect(byUnit[a!.unitId]).toMatchObject({ reportId: a!.id, version: 1, errors: 0 });
     expect(byUnit[b!.unitId].errors).toBe(1); // new members > members: saved as a draft with an error
+    // …named at its indicator, in Vietnamese, so that the grid shows it at the cell.
+    expect(byUnit[b!.unitId].issues).toContainEqual(expect.objectContaining({ indicator: 'HOI_VIEN_MOI', severity: 'error', message: expect.stringContaining('không được lớn hơn') }));
     const history = await h.request('GET', `/api/v1/reports/${a!.id}/history`, { token: admin });
     expect(history.body.items.find((i: { indicator: string }) => i.indicator === 'HOI_VIEN')).toMatchObject({ newValue: { value: 900 }, username: 'admin' });
 
@@ -330,5 +339,131 @@ describe('reports (forms, entry, submission, approval, completeness, bulk entry)
     const old = await h.request('POST', url, { token: admin, body: { period: '2025Q1' } });
     expect(old.body).toEqual({ created: 526, existing: 0, deadline: '2025-04-15' });
     expect((await h.request('POST', url, { token: admin, body: { period: '2025Q4' } })).body.deadline).toBe('2026-01-15');
+  });
+  it('the bulk-entry grid lists the child units the caller manages with their values; the template round-trips', async () => {
+    expect((await h.request('GET', '/api/v1/reports/bulk-values?period=2024S1&formCode=QG-6T', { token: reporter })).status).toBe(403);
+    const wrongKind = await h.request('GET', '/api/v1/reports/bulk-values?period=2024&formCode=QG-6T', { token: admin });
+    expect(wrongKind.status).toBe(400);
+    expect(wrongKind.body.errors[0].field).toBe('period');
+    const grid = await h.request('GET', '/api/v1/reports/bulk-values?period=2024S1&formCode=QG-6T', { token: admin });
+    expect(grid.status).toBe(200);
+    expect(grid.body).toMatchObject({ period: '2024S1', periodLabel: '6 tháng đầu năm 2024', formCode: 'QG-6T' });
+    expect(grid.body.indicators).toHaveLength(47);
+    expect(grid.body.rows).toHaveLength(126); // every 2025 commune of the city, none twice, not the city itself
+    expect(grid.body.rows.some((r: { unitId: string }) => r.unitId === adminUnit)).toBe(false);
+    const approved = grid.body.rows.find((r: { status: string }) => r.status === 'approved');
+    const detail = await h.request('GET', `/api/v1/reports/${approved.reportId}`, { token: admin });
+    expect(approved).toMatchObject({ unitName: detail.body.unitName, version: detail.body.version, parentName: 'Hội LHPN thành phố Hà Nội' });
+    expect(approved.values).toEqual(detail.body.values);
+
+    const file = await h.request('GET', '/api/v1/reports/bulk-values/template.xlsx?period=2024S1&formCode=QG-6T', { token: admin });
+    expect(file.status).toBe(200);
+    expect(file.headers['content-disposition']).toContain('so-lieu-QG-6T-2024S1.xlsx');
+    const raw = await h.app.getHttpAdapter().getInstance().inject({ method: 'GET', url: '/api/v1/reports/bulk-values/template.xlsx?period=2024S1&formCode=QG-6T', headers: { authorization: `Bearer ${admin}` } });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(raw.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    const header = (ws.getRow(1).values as unknown[]).slice(1);
+    expect(header.slice(0, 3)).toEqual(['Mã đơn vị', 'Tên đơn vị', 'HOI_VIEN']);
+    expect(header).toContain('TY_LE_TAP_HOP_HOI_VIEN.numerator');
+    // Only the open reports (draft, returned) are rows to fill in.
+    const open = grid.body.rows.filter((r: { status: string }) => r.status === 'draft' || r.status === 'returned');
+    expect(ws.rowCount - 1).toBe(open.filter((r: { unitCode: string | null }) => r.unitCode).length);
+    // Filled in and sent back as it is: saved (the name column is skipped).
+    const target = open.find((r: { values: unknown[]; unitCode: string | null }) => r.values.length === 0 && r.unitCode);
+    ws.eachRow((row, n) => {
+      if (n === 1 || row.getCell(1).value !== target.unitCode) return;
+      row.getCell(3).value = 1800; // HOI_VIEN
+    });
+    const m = multipart('mau.xlsx', Buffer.from(await wb.xlsx.writeBuffer()), XLSX);
+    const uploaded = await h.request('POST', '/api/v1/reports/bulk-values/import?period=2024S1&formCode=QG-6T', { token: admin, payload: m.payload, headers: m.headers });
+    expect(uploaded.status).toBe(200);
+    const after = await h.request('GET', `/api/v1/reports/${target.reportId}`, { token: admin });
+    expect(after.body.values).toContainEqual({ indicator: 'HOI_VIEN', category: '', value: 1800, numerator: null, denominator: null });
+  });
+
+  it('the report forms come with the tenant (onboarding), and reading them writes nothing', async () => {
+    const tw = (await h.login('TW', 'admin')).accessToken;
+    const created = await h.request('POST', '/api/v1/tenants', {
+      token: tw,
+      body: {
+        code: 'RF',
+        name: 'Hội LHPN tỉnh Thử biểu mẫu',
+        levels: [{ code: 'province', name: 'Tỉnh' }, { code: 'grassroots', name: 'Xã, phường' }],
+        rootUnit: { name: 'Hội LHPN tỉnh Thử biểu mẫu' },
+        admin: { username: 'admin', displayName: 'Quản trị thử', password: 'thu-bieu-mau-2025' },
+      },
+    });
+    expect(created.status).toBe(201);
+    const tenantId = created.body.tenant.id;
+    const rows = async () => (await h.db.query('SELECT code FROM report_form WHERE tenant_id = ? ORDER BY code', [tenantId])).map((r: { code: string }) => r.code);
+    expect(await rows()).toEqual(['QG-6T', 'QG-NAM']);
+    const rf = (await h.login('RF', 'admin', 'thu-bieu-mau-2025')).accessToken;
+    expect((await h.request('GET', '/api/v1/report-forms', { token: rf })).body.items.map((f: { code: string }) => f.code)).toEqual(['QG-6T', 'QG-NAM']);
+    await h.db.query('DELETE FROM report_form WHERE tenant_id = ?', [tenantId]);
+    expect((await h.request('GET', '/api/v1/report-forms', { token: rf })).body).toEqual({ items: [], total: 0 });
+    expect(await rows()).toEqual([]);
+  });
+
+  it('countSubmitted: administrators only; switching it on recomputes every period, after which a submitted report counts', async () => {
+    const url = '/api/v1/tenants/current/settings';
+    expect((await h.request('GET', url, { token: dn })).body).toEqual({ countSubmitted: false });
+    expect((await h.request('GET', url, { token: reporter })).status).toBe(403);
+    expect((await h.request('PUT', url, { token: reporter, body: { countSubmitted: true } })).status).toBe(403);
+    const bad = await h.request('PUT', url, { token: dn, body: { countSubmitted: 'có' } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(['body.countSubmitted']);
+
+    // A submitted DN report does not count while only approved ones do.
+    const submitted = (await list(dn, 'period=2024S1&formCode=QG-6T&status=submitted&limit=1')).body.items[0];
+    const members = (await h.request('GET', `/api/v1/reports/${submitted.id}`, { token: dn })).body.values.find((v: { indicator: string }) => v.indicator === 'HOI_VIEN').value;
+    const rollup = async () => (await h.request('GET', `/api/v1/rollups?indicator=HOI_VIEN&period=2024S1&unitId=${submitted.unitId}`, { token: dn })).body;
+    expect((await rollup()).value).toBeNull();
+
+    const redis = new URL(h.config.REDIS_URL);
+    const queue = new Queue(QUEUES.aggregation, { prefix: h.config.QUEUE_PREFIX, connection: { host: redis.hostname, port: Number(redis.port || 6379), password: redis.password || undefined } });
+    /** Runs the enqueued recompute jobs as the worker does. */
+    const runJobs = async (jobs: { period: string; jobId: string }[]) => {
+      for (const j of jobs) {
+        const job = await queue.getJob(j.jobId);
+        expect(job?.data).toEqual({ tenantId: '3', period: j.period });
+        await recomputeRollups(h.db, job!.data as { tenantId: string; period: string });
+      }
+    };
+    try {
+      const on = await h.request('PUT', url, { token: dn, body: { countSubmitted: true } });
+      expect(on.status).toBe(200);
+      expect(on.body.countSubmitted).toBe(true);
+      expect(on.body.recompute.map((r: { period: string }) => r.period)).toEqual(expect.arrayContaining(['2024', '2024S1']));
+      await runJobs(on.body.recompute);
+      expect(await rollup()).toMatchObject({ value: members, unitsReporting: 1 });
+      expect((await h.request('GET', url, { token: dn })).body).toEqual({ countSubmitted: true });
+      const audit = await h.request('GET', '/api/v1/audit-log?entity=tenant&limit=20', { token: dn });
+      expect(audit.body.items).toContainEqual(expect.objectContaining({ action: 'tenant.settings', before: { countSubmitted: false }, after: { countSubmitted: true } }));
+      // The same value again changes nothing and recomputes nothing.
+      expect((await h.request('PUT', url, { token: dn, body: { countSubmitted: true } })).body.recompute).toEqual([]);
+    } finally {
+      const off = await h.request('PUT', url, { token: dn, body: { countSubmitted: false } });
+      await runJobs(off.body.recompute);
+      await queue.close();
+    }
+    expect((await rollup()).value).toBeNull();
+  });
+  it('a unit\'s contact is set through the unit API and shown in the list of units that have not reported', async () => {
+    const missing = (await h.request('GET', '/api/v1/reports/completeness?period=2024S1&formCode=QG-6T', { token: admin })).body.missing;
+    const unit = missing.find((m: { id: string }) => m.id !== reporterUnit);
+    const url = `/api/v1/org-units/${unit.id}`;
+    const bad = await h.request('PATCH', url, { token: admin, body: { contactPhone: 'gọi sau', contactEmail: 'khong-phai-email' } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['body.contactEmail', 'body.contactPhone']);
+    const contact = { contactName: 'Nguyễn Thị Thu Hà', contactPhone: '0912 345 678', contactEmail: 'thuha@example.org' };
+    const saved = await h.request('PATCH', url, { token: admin, body: contact });
+    expect(saved.status).toBe(200);
+    expect((await h.request('GET', url, { token: admin })).body).toMatchObject(contact);
+    const after = (await h.request('GET', '/api/v1/reports/completeness?period=2024S1&formCode=QG-6T', { token: admin })).body.missing;
+    expect(after.find((m: { id: string }) => m.id === unit.id)).toMatchObject({ ...contact, parentName: 'Hội LHPN thành phố Hà Nội' });
+    // Cleared with null.
+    await h.request('PATCH', url, { token: admin, body: { contactEmail: null } });
+    expect((await h.request('GET', url, { token: admin })).body).toMatchObject({ contactName: contact.contactName, contactEmail: null });
   });
 });

@@ -12,14 +12,22 @@ describe('rollups and the central comparison', () => {
   let commune: string;
   const PERIOD = '2031S1';
 
-  async function approvedReport(tenantId: string, unitId: string, values: Record<string, number | [number, number]>): Promise<void> {
+  async function approvedReport(
+    tenantId: string,
+    unitId: string,
+    values: Record<string, number | [number, number]>,
+    opts: { period?: string; status?: 'approved' | 'submitted' | 'draft'; late?: boolean } = {},
+  ): Promise<void> {
+    const period = opts.period ?? PERIOD;
     const [form] = await h.db.query("SELECT id FROM report_form WHERE tenant_id = ? ORDER BY id LIMIT 1", [tenantId]);
     let formId = form?.id;
     if (!formId) {
       const res = await h.db.query(`INSERT INTO report_form (tenant_id, code, name, period_kind, indicator_codes, deadline_rule, reporting_level) VALUES (?, 'E2E', 'E2E', 'half', '["HOI_VIEN","TY_LE_TAP_HOP_HOI_VIEN"]', '{"day":13,"month":6}', 'grassroots')`, [tenantId]);
       formId = res.insertId;
     }
-    const rep = await h.db.query(`INSERT INTO report (tenant_id, form_id, form_code, unit_id, period, status, deadline, version) VALUES (?, ?, 'E2E', ?, ?, 'approved', '2031-06-13', 1)`, [tenantId, formId, unitId, PERIOD]);
+    const rep = await h.db.query(`INSERT INTO report (tenant_id, form_id, form_code, unit_id, period, status, deadline, late, version) VALUES (?, ?, 'E2E', ?, ?, ?, '2031-06-13', ?, 1)`, [
+      tenantId, formId, unitId, period, opts.status ?? 'approved', opts.late ? 1 : 0,
+    ]);
     for (const [code, v] of Object.entries(values)) {
       const [value, num, den] = Array.isArray(v) ? [null, v[0], v[1]] : [v, null, null];
       await h.db.query('INSERT INTO report_value (tenant_id, report_id, indicator_code, value, numerator, denominator) VALUES (?, ?, ?, ?, ?, ?)', [tenantId, rep.insertId, code, value, num, den]);
@@ -64,7 +72,10 @@ describe('rollups and the central comparison', () => {
     expect(res.status).toBe(200);
     expect(Object.keys(res.body).sort()).toEqual(['indicator', 'items', 'period']);
     const byTenant = Object.fromEntries(res.body.items.map((i: { tenant: string }) => [i.tenant, i]));
-    expect(Object.keys(byTenant[('HN')]).sort()).toEqual(['achievement', 'denominator', 'name', 'numerator', 'target', 'tenant', 'unitsExpected', 'unitsReporting', 'value']);
+    // The fixed fields, plus the optional rank / previous / change / key.
+    expect(Object.keys(byTenant.HN).sort()).toEqual(['achievement', 'change', 'denominator', 'key', 'name', 'numerator', 'previous', 'rank', 'target', 'tenant', 'unitsExpected', 'unitsReporting', 'value']);
+    expect(byTenant.HN).toMatchObject({ rank: 1, previous: null, change: null, key: 'HN' });
+    expect(byTenant.DN).toMatchObject({ rank: 2 });
     expect(byTenant.HN).toMatchObject({ name: 'Hội LHPN thành phố Hà Nội', value: 90, numerator: 900, denominator: 1000 });
     expect(byTenant.DN).toMatchObject({ value: 30, numerator: 300, denominator: 1000 });
     expect(res.body.items.some((i: { tenant: string }) => i.tenant === 'TW')).toBe(false);
@@ -102,5 +113,162 @@ describe('rollups and the central comparison', () => {
     expect(res.body.noData.length).toBe(res.body.unitsAtLevel - 1);
     const none = await h.request('GET', `/api/v1/dashboard/below-threshold?indicator=TY_LE_TAP_HOP_HOI_VIEN&period=${PERIOD}&threshold=60`, { token: hnAdmin.accessToken });
     expect(none.body.items).toEqual([]);
+  });
+
+  describe('across the 2025 merger (Đà Nẵng absorbed Quảng Nam)', () => {
+    // A period before the merger that the demo data leaves empty, and the one before it.
+    const BEFORE = '2023S1';
+    const PREVIOUS = '2022S2';
+    let tw: { accessToken: string };
+    let qnCommunes: string[];
+
+    beforeAll(async () => {
+      tw = await h.login('TW', 'admin');
+      const [dnRoot] = await h.db.query('SELECT root_unit_id AS id FROM tenant WHERE id = 3');
+      const [quangNam] = await h.db.query("SELECT id FROM org_unit WHERE tenant_id = 3 AND level = 'province' AND kind = 'union' AND valid_to IS NOT NULL");
+      // Today's communes, by the former province of the communes that closed into them (successor_id: a path
+      // other than the merge events the split reads).
+      const communesFrom = async (province: string): Promise<string[]> =>
+        (
+          await h.db.query(
+            `SELECT DISTINCT u.id FROM org_unit u
+             JOIN org_unit old ON old.tenant_id = u.tenant_id AND old.successor_id = u.id AND old.level = 'grassroots'
+             JOIN org_unit_closure c ON c.tenant_id = old.tenant_id AND c.descendant_id = old.id AND c.ancestor_id = ?
+             WHERE u.tenant_id = 3 AND u.valid_to IS NULL AND u.level = 'grassroots' ORDER BY u.id LIMIT 3`,
+            [province],
+          )
+        ).map((r: { id: string }) => String(r.id));
+      qnCommunes = await communesFrom(String(quangNam.id));
+      const dnCommunes = await communesFrom(String(dnRoot.id));
+      const [oldDnCommune] = await h.db.query(
+        `SELECT u.id FROM org_unit u JOIN org_unit_closure c ON c.tenant_id = u.tenant_id AND c.descendant_id = u.id AND c.ancestor_id = ?
+         WHERE u.tenant_id = 3 AND u.level = 'grassroots' AND u.valid_to = '2025-06-30' ORDER BY u.id LIMIT 1`,
+        [dnRoot.id],
+      );
+      expect(qnCommunes.length).toBeGreaterThanOrEqual(2);
+      expect(dnCommunes.length).toBeGreaterThanOrEqual(2);
+      // Quảng Nam: a today's commune that reported for 2023 (30 %), a second one still in draft.
+      await approvedReport('3', qnCommunes[0]!, { HOI_VIEN: 800, TY_LE_TAP_HOP_HOI_VIEN: [300, 1000] }, { period: BEFORE, late: true });
+      await approvedReport('3', qnCommunes[1]!, {}, { period: BEFORE, status: 'draft' });
+      // Đà Nẵng before the merger: a today's commune (90 %) and a former commune of the old tree (10 %).
+      // Submitted, not approved: counted as handed in, its values not counted. (Before the approvals: the
+      // central totals' count of expected reports is refreshed when counted values change.)
+      await approvedReport('3', dnCommunes[1]!, { HOI_VIEN: 5000, TY_LE_TAP_HOP_HOI_VIEN: [1, 5000] }, { period: BEFORE, status: 'submitted' });
+      await approvedReport('3', dnCommunes[0]!, { HOI_VIEN: 500, TY_LE_TAP_HOP_HOI_VIEN: [450, 500] }, { period: BEFORE });
+      await approvedReport('3', String(oldDnCommune.id), { HOI_VIEN: 100, TY_LE_TAP_HOP_HOI_VIEN: [50, 500] }, { period: BEFORE });
+      await approvedReport('2', commune, { HOI_VIEN: 1000, TY_LE_TAP_HOP_HOI_VIEN: [900, 1000] }, { period: BEFORE });
+      await approvedReport('2', commune, { TY_LE_TAP_HOP_HOI_VIEN: [800, 1000] }, { period: PREVIOUS });
+      await approvedReport('3', qnCommunes[0]!, { TY_LE_TAP_HOP_HOI_VIEN: [250, 1000] }, { period: PREVIOUS });
+    });
+
+    const get = (url: string) => h.request('GET', url, { token: tw.accessToken });
+
+    it('folded (default): Đà Nẵng counts its former Quảng Nam communes — a ratio of sums, 800 / 2,000', async () => {
+      const res = await get(`/api/v1/central/comparison?indicator=TY_LE_TAP_HOP_HOI_VIEN&period=${BEFORE}`);
+      expect(res.status).toBe(200);
+      const dn = res.body.items.find((i: { tenant: string }) => i.tenant === 'DN');
+      expect(dn).toMatchObject({ key: 'DN', value: 40, numerator: 800, denominator: 2000, unitsReporting: 3, unitsExpected: 5, rank: 2, previous: 25, change: 15 });
+      expect(dn.formerProvince).toBeUndefined();
+    });
+
+    it('former: Đà Nẵng split into Đà Nẵng (48) and Quảng Nam (49) as they were, ranked, with the previous period', async () => {
+      const res = await get(`/api/v1/central/comparison?indicator=TY_LE_TAP_HOP_HOI_VIEN&period=${BEFORE}&view=former`);
+      expect(res.status).toBe(200);
+      expect(Object.keys(res.body).sort()).toEqual(['indicator', 'items', 'period']);
+      const pick = (i: Record<string, unknown>) => ({ key: i.key, tenant: i.tenant, name: i.name, value: i.value, numerator: i.numerator, denominator: i.denominator, unitsReporting: i.unitsReporting, unitsExpected: i.unitsExpected, rank: i.rank, previous: i.previous, change: i.change });
+      expect(res.body.items.map(pick)).toEqual([
+        { key: 'DN:48', tenant: 'DN', name: 'Hội LHPN thành phố Đà Nẵng', value: 50, numerator: 500, denominator: 1000, unitsReporting: 2, unitsExpected: 3, rank: 2, previous: null, change: null },
+        { key: 'DN:49', tenant: 'DN', name: 'Hội LHPN tỉnh Quảng Nam', value: 30, numerator: 300, denominator: 1000, unitsReporting: 1, unitsExpected: 2, rank: 3, previous: 25, change: 5 },
+        { key: 'HN', tenant: 'HN', name: 'Hội LHPN thành phố Hà Nội', value: 90, numerator: 900, denominator: 1000, unitsReporting: 1, unitsExpected: 1, rank: 1, previous: 80, change: 10 },
+      ]);
+      expect(res.body.items.map((i: { formerProvince: string | null }) => i.formerProvince)).toEqual(['48', '49', null]);
+      // After the merger there is nothing to unfold: the former view is today's provinces.
+      const after = await get(`/api/v1/central/comparison?indicator=TY_LE_TAP_HOP_HOI_VIEN&period=${PERIOD}&view=former`);
+      expect(after.body.items.map((i: { key: string }) => i.key)).toEqual(['DN', 'HN']);
+    });
+
+    it('the time series folds or unfolds each period before the merger, and keeps the folded shape by default', async () => {
+      const folded = await get(`/api/v1/central/series?indicator=HOI_VIEN&periods=${PERIOD},${BEFORE}&tenants=DN`);
+      expect(folded.status).toBe(200);
+      expect(folded.body.periods).toEqual([BEFORE, PERIOD]);
+      expect(folded.body.items).toEqual([
+        { tenant: 'DN', name: 'Hội LHPN thành phố Đà Nẵng', points: [expect.objectContaining({ period: BEFORE, value: 1400 }), expect.objectContaining({ period: PERIOD, value: 800 })] },
+      ]);
+      const former = await get(`/api/v1/central/series?indicator=HOI_VIEN&periods=${BEFORE},${PERIOD}&tenants=dn&view=former`);
+      const lines = Object.fromEntries(former.body.items.map((i: { key: string; points: { period: string; value: number }[] }) => [i.key, i.points.map((p) => [p.period, p.value])]));
+      expect(lines).toEqual({ DN: [[PERIOD, 800]], 'DN:48': [[BEFORE, 600]], 'DN:49': [[BEFORE, 800]] });
+    });
+
+    it('compares reporting completeness per province, folded and former, as counts only', async () => {
+      const folded = await get(`/api/v1/central/completeness?period=${BEFORE}`);
+      expect(folded.status).toBe(200);
+      const dn = folded.body.items.find((i: { tenant: string }) => i.tenant === 'DN');
+      expect(dn).toEqual({ tenant: 'DN', key: 'DN', name: 'Hội LHPN thành phố Đà Nẵng', expected: 5, submitted: 4, approved: 3, late: 1, submittedRate: 80, approvedRate: 60 });
+      const former = await get(`/api/v1/central/completeness?period=${BEFORE}&view=former`);
+      const byKey = Object.fromEntries(former.body.items.map((i: { key: string }) => [i.key, i]));
+      expect(byKey['DN:48']).toMatchObject({ expected: 3, submitted: 3, approved: 2, late: 0, submittedRate: 100 });
+      expect(byKey['DN:49']).toMatchObject({ name: 'Hội LHPN tỉnh Quảng Nam', expected: 2, submitted: 1, approved: 1, late: 1, submittedRate: 50 });
+      expect(byKey.HN).toMatchObject({ expected: 1, approved: 1, formerProvince: null });
+      // Counts only: no report, unit or user of a province is named.
+      expect(JSON.stringify(former.body)).not.toMatch(/unitId|reportId|username|Chi hội|phường|xã/);
+      const xlsx = await h.app.getHttpAdapter().getInstance().inject({ method: 'GET', url: `/api/v1/central/completeness.xlsx?period=${BEFORE}&view=former`, headers: { authorization: `Bearer ${tw.accessToken}` } });
+      expect(xlsx.statusCode).toBe(200);
+      const ExcelJS = (await import('exceljs')).default;
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+      const ws = wb.worksheets[0]!;
+      expect(ws.getRow(3).values).toEqual(expect.arrayContaining(['Tỉnh, thành phố (trước 01/7/2025)', 'Phải báo cáo', 'Đã nộp', 'Đã duyệt', 'Nộp muộn', 'Tỷ lệ đã nộp (%)']));
+      // 100 % handed in first (Đà Nẵng before Hà Nội in Vietnamese order), Quảng Nam's 50 % last.
+      expect([4, 5, 6].map((r) => ws.getRow(r).getCell(2).value)).toEqual(['Hội LHPN thành phố Đà Nẵng', 'Hội LHPN thành phố Hà Nội', 'Hội LHPN tỉnh Quảng Nam']);
+      expect(ws.getColumn(7).numFmt).toBe('0.0');
+    });
+
+    it('exports the unfolded comparison and the series with the previous period and the change', async () => {
+      const inject = (url: string) => h.app.getHttpAdapter().getInstance().inject({ method: 'GET', url, headers: { authorization: `Bearer ${tw.accessToken}` } });
+      const ExcelJS = (await import('exceljs')).default;
+      const res = await inject(`/api/v1/central/comparison.xlsx?indicator=TY_LE_TAP_HOP_HOI_VIEN&period=${BEFORE}&view=former`);
+      expect(res.statusCode).toBe(200);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+      const ws = wb.worksheets[0]!;
+      expect(ws.getRow(3).values).toEqual(expect.arrayContaining(['Hạng', 'Kỳ trước (6 tháng cuối năm 2022)', 'Thay đổi (điểm %)']));
+      expect([4, 5, 6].map((r) => [ws.getRow(r).getCell(1).value, ws.getRow(r).getCell(3).value, ws.getRow(r).getCell(4).value, ws.getRow(r).getCell(6).value])).toEqual([
+        [1, 'Hội LHPN thành phố Hà Nội', 90, 10],
+        [2, 'Hội LHPN thành phố Đà Nẵng', 50, null],
+        [3, 'Hội LHPN tỉnh Quảng Nam', 30, 5],
+      ]);
+      const series = await inject(`/api/v1/central/series.xlsx?indicator=HOI_VIEN&periods=${BEFORE},${PERIOD}&tenants=DN`);
+      expect(series.statusCode).toBe(200);
+      const sb = new ExcelJS.Workbook();
+      await sb.xlsx.load(series.rawPayload as unknown as ArrayBuffer);
+      const ss = sb.worksheets[0]!;
+      expect(ss.getRow(4).values).toEqual([undefined, 'DN', 'Hội LHPN thành phố Đà Nẵng', 1400, 800]);
+    });
+
+    it('former: a former commune of the old tree counts under its former province (nearest province union above it)', async () => {
+      const QUARTER = '2023Q4';
+      const [quangNam] = await h.db.query("SELECT id FROM org_unit WHERE tenant_id = 3 AND level = 'province' AND kind = 'union' AND valid_to IS NOT NULL");
+      const [oldQnCommune] = await h.db.query(
+        `SELECT u.id FROM org_unit u JOIN org_unit_closure c ON c.tenant_id = u.tenant_id AND c.descendant_id = u.id AND c.ancestor_id = ?
+         WHERE u.tenant_id = 3 AND u.level = 'grassroots' AND u.valid_to = '2025-06-30' ORDER BY u.id LIMIT 1`,
+        [quangNam.id],
+      );
+      await approvedReport('3', String(oldQnCommune.id), { TY_LE_TAP_HOP_HOI_VIEN: [100, 400] }, { period: QUARTER });
+      await approvedReport('3', qnCommunes[0]!, { TY_LE_TAP_HOP_HOI_VIEN: [300, 1000] }, { period: QUARTER });
+      const res = await get(`/api/v1/central/comparison?indicator=TY_LE_TAP_HOP_HOI_VIEN&period=${QUARTER}&view=former`);
+      const qn = res.body.items.find((i: { key: string }) => i.key === 'DN:49');
+      expect(qn).toMatchObject({ numerator: 400, denominator: 1400, unitsReporting: 2, unitsExpected: 2 });
+      expect(qn.value).toBeCloseTo(28.571, 3);
+      expect(res.body.items.find((i: { key: string }) => i.key === 'DN:48')).toMatchObject({ value: null, unitsReporting: 0 });
+    });
+
+    it('rejects an unknown view naming the field, and only central analysts may read', async () => {
+      const bad = await get(`/api/v1/central/completeness?period=${BEFORE}&view=old`);
+      expect(bad.status).toBe(400);
+      expect(bad.body.errors[0].field).toBe('query.view');
+      const dnAdmin = await h.login('DN', 'admin');
+      expect((await h.request('GET', `/api/v1/central/completeness?period=${BEFORE}`, { token: dnAdmin.accessToken })).status).toBe(403);
+      expect((await h.request('GET', `/api/v1/central/comparison?indicator=HOI_VIEN&period=${BEFORE}&view=former`, { token: hnAdmin.accessToken })).status).toBe(403);
+    });
   });
 });

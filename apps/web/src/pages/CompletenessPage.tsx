@@ -70,6 +70,28 @@ export function CompletenessPage() {
   const missingColumns: ColumnsType<MissingRow> = [
     { key: 'name', title: t('completeness.unit'), dataIndex: 'name', render: (v: string, row) => <Link to={`/reports/${row.reportId}`}>{v}</Link> },
     { key: 'parent', title: t('completeness.parent'), dataIndex: 'parentName', responsive: ['md'], render: (v: string | null) => v ?? '—' },
+    {
+      key: 'contact',
+      title: t('completeness.contact'),
+      render: (_v, row) =>
+        row.contactName || row.contactPhone || row.contactEmail ? (
+          <div className="contact-cell">
+            {row.contactName && <div>{row.contactName}</div>}
+            {row.contactPhone && (
+              <div>
+                <a href={`tel:${row.contactPhone.replace(/[^\d+]/g, '')}`}>{row.contactPhone}</a>
+              </div>
+            )}
+            {row.contactEmail && (
+              <div>
+                <a href={`mailto:${row.contactEmail}`}>{row.contactEmail}</a>
+              </div>
+            )}
+          </div>
+        ) : (
+          <Typography.Text type="secondary">{t('completeness.noContact')}</Typography.Text>
+        ),
+    },
     { key: 'status', title: t('reports.fields.status'), dataIndex: 'status', width: 130, render: (v: MissingRow['status']) => <ReportStatusTag status={v} /> },
   ];
 

@@ -1,13 +1,27 @@
-import { Card, Col, Row, Skeleton, Space, Statistic, Tag, Typography } from 'antd';
-import { ApartmentOutlined, ArrowRightOutlined, FundOutlined } from '@ant-design/icons';
-import { Link } from 'react-router-dom';
+import { lazy, Suspense } from 'react';
+import { Card, Col, DatePicker, Empty, Row, Skeleton, Space, Statistic, Tag, Typography } from 'antd';
+import { AimOutlined, ApartmentOutlined, ArrowRightOutlined, FallOutlined, FundOutlined } from '@ant-design/icons';
+import dayjs from 'dayjs';
+import { Link, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { formatNumber } from '../lib/format';
+import { formatNumber, formatPercent } from '../lib/format';
 import { levelLabel, roleLabel } from '../lib/labels';
+import { periodLabel } from '../lib/periods';
 import { currentLanguage } from '../i18n';
 import { useMe, useSession } from '../modules/auth/hooks/useSession';
+import { ActivitiesCard } from '../modules/dashboard/components/ActivitiesCard';
+import { useBelowThreshold, usePlanProgress } from '../modules/dashboard/hooks/useDashboard';
+import { healthyShare, statusSlices } from '../modules/dashboard/progress';
 import { useIndicators } from '../modules/indicators/hooks/useIndicators';
 import { useChildCount } from '../modules/org-units/hooks/useOrgUnits';
+import '../modules/dashboard/dashboard.css';
+
+// The chart library is loaded once the overview draws its chart.
+const StatusChart = lazy(() => import('../modules/dashboard/components/StatusChart'));
+
+/** The rate the union reviews units against ("cơ sở có tỷ lệ tập hợp dưới 60%"). */
+const MEMBERSHIP_RATE = 'TY_LE_TAP_HOP_HOI_VIEN';
+const MEMBERSHIP_THRESHOLD = 60;
 
 function RootUnitCard({ unit }: { unit: { id: string; name: string } }) {
   const { t } = useTranslation();
@@ -32,13 +46,23 @@ function RootUnitCard({ unit }: { unit: { id: string; name: string } }) {
   );
 }
 
-/** What is true today for the signed-in user: who they are, their units and the indicators in use. */
+/** The leader's overview: the year's targets, the units under the threshold, the month's activities, links to each page. */
 export function DashboardPage() {
   const { t } = useTranslation();
   const language = currentLanguage();
   const session = useSession();
   const me = useMe();
   const indicators = useIndicators();
+  const [params, setParams] = useSearchParams();
+  const month = /^\d{4}-(0[1-9]|1[0-2])$/.test(params.get('month') ?? '') ? params.get('month')! : dayjs().format('YYYY-MM');
+  const year = Number(month.slice(0, 4));
+  const progress = usePlanProgress({ year });
+  // The year of the overview, which every union reports (half-years may not be in yet).
+  const period = String(year);
+  const below = useBelowThreshold({ indicator: MEMBERSHIP_RATE, period, threshold: MEMBERSHIP_THRESHOLD, level: 'grassroots' });
+  const summary = progress.data?.summary;
+  const healthy = healthyShare(summary);
+  const slices = statusSlices(summary, (s) => t(`dashboard.status.${s}`));
 
   if (me.isLoading || !me.data) {
     return (
@@ -82,31 +106,104 @@ export function DashboardPage() {
         )}
       </Card>
 
-      <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
-        {units.map((u) => (
-          <Col key={u.id} xs={24} sm={12} xl={8}>
+      <div className="page__header" style={{ marginTop: 16 }}>
+        <Typography.Title level={3} className="page__title" style={{ margin: 0 }}>
+          {t('dashboard.overview', { year })}
+        </Typography.Title>
+        <DatePicker
+          picker="month"
+          allowClear={false}
+          format="MM/YYYY"
+          aria-label={t('dashboard.month')}
+          value={dayjs(`${month}-01`)}
+          onChange={(d) => d && setParams({ month: d.format('YYYY-MM') }, { replace: true })}
+        />
+      </div>
+
+      <Row gutter={[16, 16]} className="dash-tiles">
+        <Col xs={24} sm={12} xl={6}>
+          <Card className="stat-card" data-testid="tile-targets">
+            <Statistic
+              title={<Typography.Text strong>{t('dashboard.tiles.targets', { year })}</Typography.Text>}
+              value={progress.data ? formatNumber(progress.data.total) : '—'}
+              prefix={<AimOutlined />}
+              loading={progress.isLoading}
+            />
+            <Typography.Text type="secondary" className="dash-tile__hint">
+              {summary ? t('dashboard.tiles.targetsHint', { achieved: formatNumber(summary.achieved), off: formatNumber(summary.off_track + summary.at_risk) }) : '\u00a0'}
+            </Typography.Text>
+            <Link to={`/dashboard/plan-progress?year=${year}`} className="stat-card__link">
+              {t('dashboard.tiles.openProgress')} <ArrowRightOutlined />
+            </Link>
+          </Card>
+        </Col>
+        <Col xs={24} sm={12} xl={6}>
+          <Card className="stat-card" data-testid="tile-healthy">
+            <Statistic
+              title={<Typography.Text strong>{t('dashboard.tiles.healthy')}</Typography.Text>}
+              value={formatPercent(healthy, 0)}
+              prefix={<FundOutlined />}
+              loading={progress.isLoading}
+            />
+            <Typography.Text type="secondary" className="dash-tile__hint">
+              {summary ? t('dashboard.tiles.healthyHint', { n: formatNumber(summary.not_measured) }) : '\u00a0'}
+            </Typography.Text>
+            <Link to={`/dashboard/plan-progress?year=${year}&status=off_track`} className="stat-card__link">
+              {t('dashboard.tiles.openOffTrack')} <ArrowRightOutlined />
+            </Link>
+          </Card>
+        </Col>
+        <Col xs={24} sm={12} xl={6}>
+          <Card className="stat-card" data-testid="tile-below">
+            <Statistic
+              title={<Typography.Text strong>{t('dashboard.tiles.below', { threshold: MEMBERSHIP_THRESHOLD })}</Typography.Text>}
+              value={below.data ? `${formatNumber(below.data.total)} / ${formatNumber(below.data.unitsAtLevel)}` : '—'}
+              prefix={<FallOutlined />}
+              loading={below.isLoading}
+            />
+            <Typography.Text type="secondary" className="dash-tile__hint">
+              {periodLabel(period, language)}
+              {below.data?.noData.length ? ` · ${t('dashboard.tiles.noData', { n: formatNumber(below.data.noData.length) })}` : ''}
+            </Typography.Text>
+            <Link to={`/dashboard/below-threshold?indicator=${MEMBERSHIP_RATE}&threshold=${MEMBERSHIP_THRESHOLD}&period=${period}`} className="stat-card__link">
+              {t('dashboard.tiles.openBelow')} <ArrowRightOutlined />
+            </Link>
+          </Card>
+        </Col>
+        {units.slice(0, 1).map((u) => (
+          <Col key={u.id} xs={24} sm={12} xl={6}>
             <RootUnitCard unit={u} />
           </Col>
         ))}
-        <Col xs={24} sm={12} xl={8}>
-          <Card className="stat-card">
-            <Statistic
-              title={
-                <Space direction="vertical" size={0}>
-                  <Typography.Text strong>{t('nav.indicators')}</Typography.Text>
-                  <Typography.Text type="secondary">
-                    {indicators.data ? t('dashboard.nationalIndicators', { n: formatNumber(national) }) : '\u00a0'}
-                  </Typography.Text>
-                </Space>
-              }
-              value={indicators.data?.total ?? 0}
-              formatter={(v) => (indicators.isLoading ? <Skeleton.Input active size="small" /> : indicators.isError ? '—' : formatNumber(Number(v)))}
-              prefix={<FundOutlined />}
-            />
-            <Link to="/indicators" className="stat-card__link">
-              {t('dashboard.openIndicators')} <ArrowRightOutlined />
-            </Link>
+      </Row>
+
+      <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
+        <Col xs={24} lg={12}>
+          <Card
+            size="small"
+            title={t('dashboard.progress.byStatus', { unit: progress.data?.unit.name ?? '' })}
+            extra={<Link to={`/dashboard/plan-progress?year=${year}`}>{t('dashboard.tiles.openProgress')}</Link>}
+            data-testid="dashboard-status-chart"
+          >
+            {progress.isLoading ? (
+              <Skeleton active />
+            ) : slices.length === 0 ? (
+              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('dashboard.progress.noTargetsYear', { year })} />
+            ) : (
+              <Suspense fallback={<Skeleton active />}>
+                <StatusChart slices={slices} height={260} label={slices.map((x) => `${x.name}: ${x.value}`).join(', ')} />
+              </Suspense>
+            )}
+            <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0', fontSize: 12 }}>
+              {t('dashboard.tiles.nationalIndicators', { n: formatNumber(national), total: formatNumber(indicators.data?.total ?? 0) })}{' '}
+              <Link to="/indicators" style={{ textDecoration: 'underline' }}>
+                {t('dashboard.openIndicators')}
+              </Link>
+            </Typography.Paragraph>
           </Card>
+        </Col>
+        <Col xs={24} lg={12}>
+          <ActivitiesCard month={month} />
         </Col>
       </Row>
       {units.length === 0 && (

@@ -24,6 +24,7 @@ import { useMe } from '../modules/auth/hooks/useSession';
 import { useIndicators } from '../modules/indicators/hooks/useIndicators';
 import { UnitPicker } from '../modules/org-units/components/UnitPicker';
 import { downloadPlanDocx } from '../modules/plans/api/plans.api';
+import { AllocationEditor } from '../modules/plans/components/AllocationEditor';
 import { PlanContentView } from '../modules/plans/components/PlanContentView';
 import { PlanEditor } from '../modules/plans/components/PlanEditor';
 import { PlanStatusTag } from '../modules/plans/components/PlanStatusTag';
@@ -235,6 +236,11 @@ export function PlanDetailPage() {
               ) : (
                 <PlanContentView plan={p.content} indicators={indicators.data?.items ?? []} allocations={p.allocations} />
               ),
+            },
+            {
+              key: 'allocations',
+              label: t('plans.allocation.tab'),
+              children: <AllocationEditor plan={p} />,
             },
             {
               key: 'versions',

@@ -8,6 +8,8 @@ import { idSchema } from '../common/ids';
 export const QUEUES = {
   maintenance: 'maintenance',
   aggregation: 'aggregation',
+  /** Generated documents (the summary report's DOCX): long work, kept apart from the aggregation hot path. */
+  documents: 'documents',
 } as const;
 
 /** Apply one approved (or reopened) report's counted values to every ancestor's rollup: payload = ids. */
@@ -21,6 +23,10 @@ export type RecomputePayload = z.infer<typeof recomputeJobSchema>;
 export const purgeExpiredSessionsJobSchema = z.object({ tenantId: idSchema }).strict();
 export type PurgeExpiredSessionsPayload = z.infer<typeof purgeExpiredSessionsJobSchema>;
 
+/** Generate one summary report (báo cáo tổng hợp) whose row the api created: payload = ids. */
+export const summaryReportJobSchema = z.object({ tenantId: idSchema, summaryReportId: idSchema }).strict();
+export type SummaryReportPayload = z.infer<typeof summaryReportJobSchema>;
+
 export const JOB_NAMES = {
   purgeExpiredSessions: 'purge-expired-sessions',
   scheduleMaintenance: 'schedule-maintenance',
@@ -28,6 +34,7 @@ export const JOB_NAMES = {
   recompute: 'recompute',
   reconcileOutbox: 'reconcile-outbox',
   sendReminders: 'send-reminders',
+  summaryReport: 'summary-report',
 } as const;
 
 /** BullMQ rejects ':' in custom job ids; ids are built from parts joined with '__'. */

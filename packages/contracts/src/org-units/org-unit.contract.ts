@@ -32,8 +32,28 @@ export const orgUnitListItemSchema = z.object({
 });
 export type OrgUnitListItem = z.infer<typeof orgUnitListItemSchema>;
 
+/**
+ * Who the level above calls about a unit's reports (its chairwoman, say): name, phone and e-mail. Each may be
+ * given, changed or cleared (null) on create, update and import.
+ */
+export const unitContactSchema = z.object({
+  contactName: z.string().trim().min(1).max(255).nullable().optional(),
+  contactPhone: z
+    .string()
+    .trim()
+    .regex(/^\+?[0-9][0-9 .()-]{5,30}$/, 'must be a phone number such as 0912 345 678 or +84 24 3825 1234')
+    .max(32)
+    .nullable()
+    .optional(),
+  contactEmail: z.string().trim().max(255).email().nullable().optional(),
+});
+export type UnitContact = z.infer<typeof unitContactSchema>;
+
 export const orgUnitSchema = orgUnitListItemSchema.extend({
   code: z.string().nullable(),
+  contactName: z.string().nullable().optional(),
+  contactPhone: z.string().nullable().optional(),
+  contactEmail: z.string().nullable().optional(),
   validFrom: z.string().nullable(),
   validTo: z.string().nullable(),
   childCount: z.number().int(),
@@ -61,6 +81,7 @@ export const createOrgUnitSchema = z
     kind: unitKindSchema.default('union'),
     parentId: idSchema,
     validFrom: isoDateSchema.optional(),
+    ...unitContactSchema.shape,
   })
   .strict();
 export type CreateOrgUnit = z.infer<typeof createOrgUnitSchema>;
@@ -72,11 +93,19 @@ export const updateOrgUnitSchema = z
     code: z.string().trim().min(1).max(64).nullable().optional(),
     parentId: idSchema.optional(),
     effectiveFrom: isoDateSchema.optional(),
+    ...unitContactSchema.shape,
   })
   .strict()
-  .refine((v) => v.name !== undefined || v.code !== undefined || v.parentId !== undefined, {
-    message: 'nothing to change: give name, code or parentId',
-  });
+  .refine(
+    (v) =>
+      v.name !== undefined ||
+      v.code !== undefined ||
+      v.parentId !== undefined ||
+      v.contactName !== undefined ||
+      v.contactPhone !== undefined ||
+      v.contactEmail !== undefined,
+    { message: 'nothing to change: give name, code, parentId or a contact field' },
+  );
 export type UpdateOrgUnit = z.infer<typeof updateOrgUnitSchema>;
 
 /** Merge: A and B become C (a new unit, or one of them) from a date. */

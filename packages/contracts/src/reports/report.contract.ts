@@ -204,7 +204,19 @@ export const completenessResponseSchema = z.object({
   /** By child of the unit asked for (when one unit is asked for or the actor has one scope unit). */
   children: z.array(completenessCountsSchema.extend({ unitId: z.string(), name: z.string() })),
   /** Units whose report is not submitted (draft or returned). */
-  missing: z.array(z.object({ id: z.string(), name: z.string(), parentName: z.string().nullable(), reportId: z.string(), status: reportStatusSchema })),
+  missing: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      parentName: z.string().nullable(),
+      reportId: z.string(),
+      status: reportStatusSchema,
+      /** Who to call at the unit (null when the unit has none on record). */
+      contactName: z.string().nullable(),
+      contactPhone: z.string().nullable(),
+      contactEmail: z.string().nullable(),
+    }),
+  ),
 });
 export type CompletenessResponse = z.infer<typeof completenessResponseSchema>;
 
@@ -227,6 +239,45 @@ export type BulkImportQuery = z.infer<typeof bulkImportQuerySchema>;
 
 export const bulkValuesResultSchema = z.object({
   saved: z.number().int(),
-  reports: z.array(z.object({ reportId: z.string(), unitId: z.string(), version: z.number().int(), errors: z.number().int(), warnings: z.number().int() })),
+  reports: z.array(
+    z.object({
+      reportId: z.string(),
+      unitId: z.string(),
+      version: z.number().int(),
+      errors: z.number().int(),
+      warnings: z.number().int(),
+      /** The issues of the saved values, per indicator, so that a grid shows each at its cell. */
+      issues: z.array(validationIssueSchema),
+    }),
+  ),
 });
 export type BulkValuesResult = z.infer<typeof bulkValuesResultSchema>;
+
+/** `GET /api/v1/reports/bulk-values?period=2024S1&formCode=QG-6T` and `…/bulk-values/template.xlsx`. */
+export const bulkGridQuerySchema = z.object({ period: periodIdSchema, formCode: z.string().min(1).max(32) }).strict();
+export type BulkGridQuery = z.infer<typeof bulkGridQuerySchema>;
+
+/** The grid of bulk entry: the form's indicators, and one row per child unit the caller manages. */
+export const bulkGridSchema = z.object({
+  period: z.string(),
+  periodLabel: z.string(),
+  formCode: z.string(),
+  formName: z.string(),
+  indicators: z.array(reportIndicatorSchema),
+  rows: z.array(
+    z.object({
+      unitId: z.string(),
+      unitCode: z.string().nullable(),
+      unitName: z.string(),
+      parentName: z.string().nullable(),
+      reportId: z.string(),
+      status: reportStatusSchema,
+      version: z.number().int(),
+      values: z.array(reportValueSchema),
+      /** The national checks on the stored values (errors and warnings), per indicator. */
+      issues: z.array(validationIssueSchema),
+    }),
+  ),
+});
+export type BulkGrid = z.infer<typeof bulkGridSchema>;
+export type BulkGridRow = BulkGrid['rows'][number];

@@ -35,3 +35,18 @@ export const tenantSchema = z.object({
   createdAt: z.string(),
 });
 export type TenantDto = z.infer<typeof tenantSchema>;
+
+/** `PUT /api/v1/tenants/current/settings` (tenant administrators): the tenant's choices. */
+export const tenantSettingsSchema = z
+  .object({
+    /** Count submitted reports in the totals before they are approved (default: approved ones only). */
+    countSubmitted: z.boolean(),
+  })
+  .strict();
+export type TenantSettingsDto = z.infer<typeof tenantSettingsSchema>;
+
+/** The settings as saved, and the recompute jobs started because the totals change with them. */
+export const tenantSettingsResultSchema = tenantSettingsSchema.extend({
+  recompute: z.array(z.object({ period: z.string(), jobId: z.string() })),
+});
+export type TenantSettingsResult = z.infer<typeof tenantSettingsResultSchema>;

@@ -13,6 +13,7 @@ import { ReportValueEntity } from './report-value.entity';
 import { ReportValueChangeEntity } from './report-value-change.entity';
 import { AggregationOutboxEntity, NationalRollupEntity, RollupEntity, UnitValueEntity } from './rollup.entity';
 import { UserEntity } from './user.entity';
+import { SummaryReportEntity } from './summary-report.entity';
 import { DocumentNumberEntity, PlanActivityEntity, PlanAllocationEntity, PlanEntity, PlanVersionEntity, ReportingObligationEntity } from './plan.entity';
 
 export * from './tenant-owned.entity';
@@ -32,6 +33,7 @@ export * from './report-value.entity';
 export * from './report-value-change.entity';
 export * from './rollup.entity';
 export * from './plan.entity';
+export * from './summary-report.entity';
 
 export const ENTITIES = [
   Tenant,
@@ -58,6 +60,7 @@ export const ENTITIES = [
   ReportingObligationEntity,
   DocumentNumberEntity,
   PlanAllocationEntity,
+  SummaryReportEntity,
 ];
 
 /**

@@ -42,6 +42,16 @@ export class OrgUnitEntity extends TenantOwnedEntity {
   @Column({ type: 'bigint', unsigned: true, nullable: true })
   successorId!: string | null;
 
+  /** The person the level above calls about the unit's reports (e.g. its chairwoman), with phone and e-mail. */
+  @Column({ type: 'varchar', length: 255, nullable: true })
+  contactName!: string | null;
+
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  contactPhone!: string | null;
+
+  @Column({ type: 'varchar', length: 255, nullable: true })
+  contactEmail!: string | null;
+
   @Column({ type: 'datetime', precision: 3, default: () => 'CURRENT_TIMESTAMP(3)' })
   createdAt!: Date;
 }

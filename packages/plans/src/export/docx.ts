@@ -20,7 +20,8 @@ import {
   type IBorderOptions,
 } from 'docx';
 import type { ExportablePlan } from '../model/types';
-import { layoutPlan, layoutToText, type Block } from './layout';
+import { layoutPlan, layoutToText } from './layout';
+import type { Block, DocumentLayout } from './official';
 
 export const PAGE = {
   widthMm: 210,
@@ -101,12 +102,81 @@ function twoColumns(left: Block[], right: Block[], leftShare: number, verticalTo
   });
 }
 
+/** A bordered table in the body of an official document (an indicator table, a count per level). */
+export interface OfficialTable {
+  /** Header cells; `share` is the column's part of the text width (shares are normalised). */
+  columns: { header: string; share: number; align?: 'left' | 'center' | 'right' }[];
+  rows: string[][];
+  /** Rows drawn bold (totals). */
+  boldRows?: number[];
+  /** Font size in points (official tables: 12–13). */
+  size?: number;
+}
+
+/** An official document: the layout of `layout.ts`, whose body may also hold tables. */
+export interface OfficialDocument extends Omit<DocumentLayout, 'body'> {
+  /** The Word file's title property. */
+  docTitle: string;
+  body: (Block | OfficialTable)[];
+}
+
+const isTable = (b: Block | OfficialTable): b is OfficialTable => 'columns' in b;
+
+const CELL_ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT } as const;
+const LINE: IBorderOptions = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
+
+function dataTable(t: OfficialTable): Table {
+  const total = t.columns.reduce((a, c) => a + c.share, 0) || 1;
+  const widths = t.columns.map((c) => Math.round((TEXT_WIDTH * c.share) / total));
+  const size = (t.size ?? 13) * 2;
+  const cell = (text: string, i: number, bold: boolean, header: boolean): TableCell =>
+    new TableCell({
+      width: { size: widths[i] ?? 0, type: WidthType.DXA },
+      verticalAlign: VerticalAlign.CENTER,
+      margins: { left: 80, right: 80, top: 40, bottom: 40 },
+      children: [
+        new Paragraph({
+          alignment: header ? AlignmentType.CENTER : CELL_ALIGN[t.columns[i]?.align ?? 'left'],
+          spacing: { before: 0, after: 0, line: 240 },
+          children: [new TextRun({ text, bold, font: FONT, size })],
+        }),
+      ],
+    });
+  const bold = new Set(t.boldRows ?? []);
+  return new Table({
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
+    borders: { top: LINE, bottom: LINE, left: LINE, right: LINE, insideHorizontal: LINE, insideVertical: LINE },
+    rows: [
+      new TableRow({ tableHeader: true, cantSplit: true, children: t.columns.map((c, i) => cell(c.header, i, true, true)) }),
+      ...t.rows.map((r, ri) => new TableRow({ cantSplit: true, children: t.columns.map((_, i) => cell(r[i] ?? '', i, bold.has(ri), false)) })),
+    ],
+  });
+}
+
+function body(list: (Block | OfficialTable)[]): (Paragraph | Table)[] {
+  const out: (Paragraph | Table)[] = [];
+  let run: Block[] = [];
+  const flush = (): void => {
+    if (run.length > 0) out.push(...blocks(run, TEXT_WIDTH));
+    run = [];
+  };
+  for (const b of list) {
+    if (isTable(b)) {
+      flush();
+      out.push(dataTable(b), new Paragraph({ children: [], spacing: { before: 0, after: 120 } }));
+    } else run.push(b);
+  }
+  flush();
+  return out;
+}
+
 /**
- * Exports a plan as the official Word document. `issuingBody` and `parentBody` name the header's bodies
- * ("BAN THƯỜNG VỤ HỘI LHPN HÀ NỘI" under "HỘI LHPN VIỆT NAM"); without them the issuer is used.
+ * Renders an official document: A4 with the decree's margins, the page number on every page but the first,
+ * the two-column header, the title, the body, then "Nơi nhận" and the signature side by side.
  */
-export async function exportPlanDocx(plan: ExportablePlan): Promise<Buffer> {
-  const layout = layoutPlan(plan);
+export async function renderOfficialDocx(document: OfficialDocument): Promise<Buffer> {
   const pageNumber = new Header({
     children: [
       new Paragraph({
@@ -117,7 +187,7 @@ export async function exportPlanDocx(plan: ExportablePlan): Promise<Buffer> {
   });
   const doc = new Document({
     creator: 'Sen',
-    title: plan.title || 'Kế hoạch',
+    title: document.docTitle,
     styles: { default: { document: { run: { font: FONT, size: 28 } } } },
     sections: [
       {
@@ -135,16 +205,24 @@ export async function exportPlanDocx(plan: ExportablePlan): Promise<Buffer> {
         },
         headers: { default: pageNumber, first: new Header({ children: [] }) },
         children: [
-          twoColumns(layout.headerLeft, layout.headerRight, 0.42),
-          ...blocks(layout.title, TEXT_WIDTH),
-          ...blocks(layout.body, TEXT_WIDTH),
+          twoColumns(document.headerLeft, document.headerRight, 0.42),
+          ...blocks(document.title, TEXT_WIDTH),
+          ...body(document.body),
           new Paragraph({ children: [], spacing: { before: 120 } }),
-          twoColumns(layout.recipients, layout.signature, 0.45),
+          twoColumns(document.recipients, document.signature, 0.45),
         ],
       },
     ],
   });
   return Packer.toBuffer(doc);
+}
+
+/**
+ * Exports a plan as the official Word document. `issuingBody` and `parentBody` name the header's bodies
+ * ("BAN THƯỜNG VỤ HỘI LHPN HÀ NỘI" under "HỘI LHPN VIỆT NAM"); without them the issuer is used.
+ */
+export async function exportPlanDocx(plan: ExportablePlan): Promise<Buffer> {
+  return renderOfficialDocx({ docTitle: plan.title || 'Kế hoạch', ...layoutPlan(plan) });
 }
 
 /** The same document as plain text (one paragraph per line, blank lines between): readable and re-importable. */

@@ -9,35 +9,9 @@ import { toRoman } from '../import/classify';
 import { formatDocumentDate } from '../time/dates';
 import { upperVietnamese } from '../text/vietnamese';
 import { bodySections, preambleText } from './compose';
+import { block, officialHeader, recipientBlocks, signatureBlocks, type Block, type DocumentLayout } from './official';
 
-export interface Run {
-  text: string;
-  bold?: boolean;
-  italics?: boolean;
-}
-
-export interface Block {
-  runs: Run[];
-  align: 'left' | 'center' | 'justify';
-  /** Font size in points. */
-  size: number;
-  /** First-line indent (body paragraphs). */
-  indent?: boolean;
-  /** A short centred rule under the block (under the issuing body, the motto and the title). */
-  ruleAfter?: 'short' | 'motto';
-  spaceBefore?: number;
-  spaceAfter?: number;
-  keepNext?: boolean;
-}
-
-export interface DocumentLayout {
-  headerLeft: Block[];
-  headerRight: Block[];
-  title: Block[];
-  body: Block[];
-  recipients: Block[];
-  signature: Block[];
-}
+export type { Run, Block, DocumentLayout } from './official';
 
 export const KIND_TITLES: Record<string, string> = {
   KH: 'KẾ HOẠCH',
@@ -46,11 +20,6 @@ export const KIND_TITLES: Record<string, string> = {
   HD: 'HƯỚNG DẪN',
   PA: 'PHƯƠNG ÁN',
   DA: 'DỰ ÁN',
-};
-
-const block = (text: string, extra: Partial<Block> & { bold?: boolean; italics?: boolean } = {}): Block => {
-  const { bold, italics, ...rest } = extra;
-  return { runs: [{ text, bold, italics }], align: 'justify', size: 14, ...rest };
 };
 
 /** "Số: 31/KH-BTV"; an unnumbered draft keeps the blank for the number: "Số:      /KH". */
@@ -111,16 +80,7 @@ function writeSection(s: Section, depth: number, path: number[], out: Block[]): 
 /** Lays the plan out as the official document. */
 export function layoutPlan(plan: ExportablePlan): DocumentLayout {
   const issuingBody = plan.issuingBody ?? (plan.issuer ? upperVietnamese(plan.issuer) : null);
-  const headerLeft: Block[] = [];
-  if (plan.parentBody) headerLeft.push(block(upperVietnamese(plan.parentBody), { align: 'center', size: 12 }));
-  if (issuingBody) headerLeft.push(block(upperVietnamese(issuingBody), { align: 'center', size: 12, bold: true, ruleAfter: 'short' }));
-  headerLeft.push(block(numberLine(plan), { align: 'center', size: 13, spaceBefore: 6 }));
-
-  const headerRight: Block[] = [
-    block('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { align: 'center', size: 12, bold: true }),
-    block('Độc lập - Tự do - Hạnh phúc', { align: 'center', size: 14, bold: true, ruleAfter: 'motto' }),
-    block(dateLine(plan), { align: 'center', size: 14, italics: true, spaceBefore: 6 }),
-  ];
+  const { headerLeft, headerRight } = officialHeader({ parentBody: plan.parentBody, issuingBody, numberLine: numberLine(plan), dateLine: dateLine(plan) });
 
   const title: Block[] = [block(KIND_TITLES[plan.kind] ?? 'KẾ HOẠCH', { align: 'center', bold: true, spaceBefore: 18 })];
   if (plan.title) title.push(block(plan.title, { align: 'center', bold: true, ruleAfter: 'short', spaceAfter: 12 }));
@@ -140,23 +100,8 @@ export function layoutPlan(plan: ExportablePlan): DocumentLayout {
   }
   if (plan.closing) body.push(block(plan.closing.replace(/\.?\s*$/u, './.'), { indent: true, spaceBefore: 6 }));
 
-  const recipients: Block[] = [];
-  if (plan.recipients.length > 0) {
-    recipients.push(block('Nơi nhận:', { align: 'left', size: 12, bold: true, italics: true }));
-    plan.recipients.forEach((r, i) => {
-      const end = i === plan.recipients.length - 1 ? '.' : ';';
-      recipients.push(block(`- ${r}${end}`, { align: 'left', size: 11 }));
-    });
-  }
-
-  const signature: Block[] = [];
-  const sig = plan.signatory;
-  if (sig.onBehalfOf) signature.push(block(upperVietnamese(sig.onBehalfOf), { align: 'center', bold: true }));
-  if (sig.title) signature.push(block(upperVietnamese(sig.title), { align: 'center', bold: true }));
-  if (sig.name) {
-    for (let i = 0; i < 4; i++) signature.push(block('', { align: 'center' }));
-    signature.push(block(sig.name, { align: 'center', bold: true }));
-  }
+  const recipients = recipientBlocks(plan.recipients);
+  const signature = signatureBlocks(plan.signatory);
   return { headerLeft, headerRight, title, body, recipients, signature };
 }
 

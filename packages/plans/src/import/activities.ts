@@ -4,11 +4,11 @@
  * come from "Chủ trì:"/"Phối hợp:" lines, from the unit that starts the sentence, or from the assignments
  * whose tasks name the activity.
  */
-import type { Activity, Assignment, Section } from '../model/types';
+import type { Activity, ActivityTime, Assignment, Section } from '../model/types';
 import { findTimeExpressions, parseTimeExpression } from '../time/expressions';
-import { parseVietnameseNumber, tokenString, excerpt } from '../text/vietnamese';
+import { capitalizeFirst, excerpt, parseVietnameseNumber, tokenString } from '../text/vietnamese';
 import { sectionContent } from './sections';
-import { splitUnitList, unitClause } from './units';
+import { looksLikeUnit, splitUnitList, unitClause } from './units';
 
 export interface ActivityContext {
   title: string;
@@ -29,6 +29,7 @@ function cleanName(s: string): string {
     .replace(/^\s*[,;:.)]+/u, '')
     .replace(/[\s,;:(]+$/u, '')
     .replace(/\s+(?:vào|trong|dự\s+kiến|từ|vào\s+dịp)$/iu, '')
+    .replace(/\s*(?:\.{2,}|…)$/u, '')
     .replace(/\.\/\.$|\.$/u, '')
     .replace(/\s+/g, ' ')
     .trim();
@@ -52,22 +53,165 @@ function activityKeys(name: string): string[] {
   return keys.filter((k) => k.split(' ').length >= 3);
 }
 
-/** Units whose tasks name the activity, with their role for it. */
-function unitsFromAssignments(name: string, assignments: Assignment[], wholeNameOnly: boolean): { lead: string[]; cooperating: string[] } {
-  const keys = wholeNameOnly ? [tokenString(name)] : activityKeys(name);
+/** A task cut into its clauses: one task often gives several duties ("Chủ trì …; Phối hợp …"). */
+function taskClauses(task: string): string[] {
+  return task
+    .split(/;\s*|\.\s+(?=\p{Lu})/u)
+    .map((t) => t.trim())
+    .filter((t) => t.length > 0);
+}
+
+interface UnitRoles {
+  lead: string[];
+  cooperating: string[];
+}
+
+/** Units whose task clauses satisfy `matches`, lead or cooperating as the clause says. */
+function unitsFromTasks(assignments: Assignment[], matches: (clause: string) => boolean): UnitRoles {
   const lead: string[] = [];
   const cooperating: string[] = [];
   for (const a of assignments) {
     for (const task of a.tasks) {
-      const t = tokenString(task);
-      if (!keys.some((k) => t.includes(k))) continue;
+      const clause = taskClauses(task).find((c) => matches(tokenString(c)));
+      if (!clause) continue;
+      const t = tokenString(clause);
       const coop = /^phoi (?:ket )?hop/u.test(t) || (a.role === 'cooperating' && !/chu tri|tham muu|dau moi/u.test(t));
       const list = coop ? cooperating : lead;
       if (!list.includes(a.unit)) list.push(a.unit);
+      // "Chủ trì phối hợp với Sở … tham mưu …": the partner named in the lead's own clause.
+      if (!coop) {
+        const partner = /phối\s+(?:kết\s+)?hợp\s+với\s+(.+?)\s+(?:tham\s+mưu|tổ\s+chức|triển\s+khai|thực\s+hiện|xây\s+dựng)(?![\p{L}])/u.exec(clause);
+        if (partner?.[1] && looksLikeUnit(partner[1])) cooperating.push(...splitUnitList(partner[1]));
+      }
       break;
     }
   }
   return { lead, cooperating: cooperating.filter((u) => !lead.includes(u)) };
+}
+
+/** Units whose tasks name the activity, with their role for it. */
+function unitsFromAssignments(name: string, assignments: Assignment[], wholeNameOnly: boolean): UnitRoles {
+  const keys = wholeNameOnly ? [tokenString(name)] : activityKeys(name);
+  return unitsFromTasks(assignments, (t) => keys.some((k) => t.includes(k)));
+}
+
+/** Kinds of events specific enough for a task naming the kind to be about this activity. */
+const EVENT_KINDS = ['toa dam', 'hoi thao', 'hoi nghi', 'hoi thi', 'cuoc thi', 'ngay hoi', 'le hoi', 'festival', 'hoi cho', 'dien dan', 'gap mat', 'tham quan', 'trung bay'];
+
+function unitsByEvent(name: string, assignments: Assignment[]): UnitRoles {
+  const folded = ` ${tokenString(name)} `;
+  const kinds = EVENT_KINDS.filter((k) => folded.includes(` ${k} `));
+  if (kinds.length === 0) return { lead: [], cooperating: [] };
+  return unitsFromTasks(assignments, (t) => kinds.some((k) => ` ${t} `.includes(` ${k} `)));
+}
+
+/** Units whose tasks name a section the activity sits in ("nhiệm vụ 1", or the section's heading). */
+function unitsBySection(path: Section[], assignments: Assignment[]): UnitRoles {
+  for (const section of [...path].reverse()) {
+    const label = /^(nhiem vu|noi dung|chuong trinh|muc tieu) (\d{1,2})(?!\d)/u.exec(tokenString(section.heading));
+    const heading = tokenString(section.heading.replace(/^[^:]{0,30}:\s*/u, ''));
+    const found = unitsFromTasks(assignments, (t) =>
+      label ? new RegExp(`(?<![a-z])${label[1]} ${label[2]}(?!\\d)`, 'u').test(t) : heading.split(' ').length >= 4 && t.includes(heading),
+    );
+    if (found.lead.length > 0) return found;
+  }
+  return { lead: [], cooperating: [] };
+}
+
+/** The issuing union's own assignment ("1. Hội LHPN Thành phố"), which organises what no one else is given. */
+function issuerAssignment(assignments: Assignment[]): Assignment | undefined {
+  return assignments.find(
+    (a) => a.role === 'lead' && /^(?:hoi (?:lhpn|lien hiep phu nu) (?:thanh pho|tinh|tp)(?: [a-z ]+)?|thanh hoi)$/u.test(tokenString(a.unit)),
+  );
+}
+
+/** Where one clause of an item starts and ends (split at ";", sentence ends and "…: Tổ chức …"). */
+function clauses(text: string): { text: string; start: number; end: number }[] {
+  const out: { text: string; start: number; end: number }[] = [];
+  const re = /;\s*|\.\s+(?=[\p{Lu}“"])|:\s+(?=\p{Lu})/gu;
+  let last = 0;
+  for (const m of text.matchAll(re)) {
+    out.push({ text: text.slice(last, m.index), start: last, end: m.index });
+    last = m.index + m[0].length;
+  }
+  out.push({ text: text.slice(last), start: last, end: text.length });
+  return out.filter((c) => c.text.trim().length > 0);
+}
+
+/**
+ * Verbs of organising something: "tổ chức" (not the noun: "tổ chức Hội", "các tổ chức, cá nhân", nor the
+ * generic "tổ chức thực hiện"), "phát động", "ra mắt", "tập huấn", "sơ kết"/"tổng kết", and "tham gia"
+ * followed by a named event ("Tham gia các hoạt động Lễ hội …").
+ */
+const ORGANISE = new RegExp(
+  String.raw`(?<![\p{L}])(?:tổ\s+chức(?!\s*[,)]|\s+(?:và|thực\s+hiện|triển\s+khai\s+thực|Hội|bộ\s+máy|cơ\s+sở|chính\s+trị|xã\s+hội|thành\s+viên|kinh\s+tế|khoa\s+học|đoàn\s+thể|cá\s+nhân|liên\s+quan|đơn\s+vị)(?![\p{L}]))|phát\s+động|ra\s+mắt|tập\s+huấn|(?:đánh\s+giá\s+)?(?:sơ|tổng)\s+kết|tham\s+gia(?=\s+(?:\S+\s+){0,3}(?:lễ\s+hội|hội\s+thi|cuộc\s+thi|ngày\s+hội|festival|hội\s+chợ|hội\s+nghị)(?![\p{L}])))(?![\p{L}])`,
+  'iu',
+);
+/** Words that may stand between the one who acts and the verb ("… chủ trì tổ chức", "Thường xuyên tổ chức"). */
+const MANNER = /(?:^|[\s,])(?:chủ\s+trì|phối\s+(?:kết\s+)?hợp(?:\s+với\s+[^,;]{1,80})?|kết\s+hợp|tiếp\s+tục|thường\s+xuyên|chủ\s+động|tích\s+cực|tăng\s+cường|định\s+kỳ|tham\s+mưu|đề\s+xuất|và|cùng)[\s,]*$/iu;
+
+/**
+ * An organised activity in a clause: the verb must open the clause, after at most the one who acts
+ * ("Thành hội", "Các huyện, thị xã", "Các cấp Hội") and words of manner. `at` is where the verb starts.
+ */
+export function organised(clause: string): { at: number; actor: string | null } | null {
+  const m = ORGANISE.exec(clause);
+  if (!m) return null;
+  let before = clause.slice(0, m.index);
+  for (let guard = 0; guard < 6 && before.trim().length > 0; guard++) {
+    const manner = MANNER.exec(before);
+    if (!manner) break;
+    before = before.slice(0, manner.index);
+  }
+  const actor = before.replace(/[\s,:]+$/u, '').trim();
+  if (actor.length === 0) return { at: m.index, actor: null };
+  if (actor.split(/\s+/).length > 8) return null;
+  if (!looksLikeUnit(actor) && !/^(?:các|mỗi|cấp)\s/iu.test(actor)) return null;
+  return { at: m.index, actor };
+}
+
+/** The units behind the one who acts: a unit name, or an assignment it abbreviates ("Các huyện, thị xã"). */
+function actorUnits(actor: string, assignments: Assignment[]): string[] {
+  if (looksLikeUnit(actor)) return splitUnitList(actor);
+  const key = tokenString(actor).replace(/^(?:cac|moi) /u, '');
+  if (key.split(' ').length < 2) return [];
+  const matches = assignments.filter((a) => ` ${tokenString(a.unit)} `.includes(` ${key} `));
+  // "Các huyện" of a women's union plan are its district unions before the district people's committees.
+  const match = matches.find((a) => /^hoi (?:lhpn|lien hiep phu nu|phu nu) /u.test(tokenString(a.unit))) ?? matches[0];
+  return match ? [match.unit] : [];
+}
+
+interface Occasion {
+  phrase: string;
+  /** Where "nhân dịp" starts in the text. */
+  phraseStart: number;
+  time: ActivityTime;
+}
+
+/** "… nhân dịp kỷ niệm ngày Quốc tế phụ nữ 8/3, ngày Phụ nữ Việt Nam 20/10": each dated day named. */
+function occasionDates(text: string, year: number | null): Occasion[] {
+  const on = /(?<![\p{L}])(?:nhân|vào)\s+dịp\s+/iu.exec(text);
+  if (!on) return [];
+  const rest = text.slice(on.index + on[0].length);
+  const out: Occasion[] = [];
+  for (const m of rest.matchAll(/(?:kỷ\s+niệm\s+)?(ngày\s+[^,;.\d]{2,60}?\s*(\d{1,2})\/(\d{1,2}))(?![\d/-])/giu)) {
+    const day = Number(m[2]);
+    const month = Number(m[3]);
+    if (day < 1 || day > 31 || month < 1 || month > 12) continue;
+    const iso = year !== null ? `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}` : null;
+    out.push({
+      phrase: `${on[0].trim()} ${(m[1] ?? '').replace(/\s+/g, ' ')}`,
+      phraseStart: on.index,
+      time: { text: `ngày ${day}/${month}`, from: iso, to: iso, recurrence: null },
+    });
+  }
+  return out;
+}
+
+/** The name of a dated activity: from its verb when one is found ("Hội LHPN Hà Nội tổ chức …" → "Tổ chức …"). */
+function nameOf(text: string): string {
+  const found = organised(text);
+  return cleanName(capitalizeFirst(found ? text.slice(found.at) : text));
 }
 
 function yearOf(iso: string | null): number | null {
@@ -81,7 +225,9 @@ export function extractActivities(roots: Section[], ctx: ActivityContext): { act
   const planLevelActivities = new Set<Activity>();
   let participants: number | null = null;
 
-  const visit = (section: Section): void => {
+  const context = new Map<Activity, Section[]>();
+
+  const visit = (section: Section, path: Section[]): void => {
     const content = sectionContent(section);
     const items = content.flatMap((c) => ('item' in c ? [c.item] : []));
     const timeItem = items.find((i) => TIME_ITEM.test(i));
@@ -115,36 +261,81 @@ export function extractActivities(roots: Section[], ctx: ActivityContext): { act
       if (planLevel) planLevelActivities.add(activity);
       activities.push(activity);
     }
-    for (const c of content) {
+    if (timeItem) {
+      // The items of an activity's own section are its programme, not further activities.
+      for (const c of content) if ('section' in c) visit(c.section, path);
+      return;
+    }
+    content.forEach((c, i) => {
       if ('section' in c) {
-        visit(c.section);
+        // A bullet with sub-bullets states something itself ("+ Tiếp tục … Đánh giá tổng kết …").
+        if (c.section.marker && c.section.marker !== 'numbered') itemActivities(c.section.heading, path);
+        visit(c.section, c.section.marker && c.section.marker !== 'numbered' ? path : [...path, c.section]);
+        return;
+      }
+      // "Cấp thành phố tổ chức một số nội dung, sự kiện" introduces the numbered sections that follow.
+      const next = content[i + 1];
+      if (next && 'section' in next && (next.section.marker ?? 'numbered') === 'numbered') return;
+      itemActivities(c.item, path);
+    });
+  };
+
+  const itemActivities = (item: string, path: Section[]): void => {
+    if (TIME_ITEM.test(item) || PLACE_ITEM.test(item) || LEAD_ITEM.test(item) || COOP_ITEM.test(item)) return;
+    const masked = ctx.mask(item);
+    const itemSubject = unitClause(item);
+    let inherited: string[] = itemSubject ? itemSubject.units : [];
+    for (const clause of clauses(masked)) {
+      const text = item.slice(clause.start, clause.end);
+      const own = unitClause(text);
+      const subjectUnits = own ? own.units : clause.start === 0 ? [] : inherited;
+      const span = findTimeExpressions(clause.text, { defaultYear: ctx.defaultYear, includeRecurring: false }).find((x) => x.from !== null);
+      if (span) {
+        // A dated clause is an activity: the words before the time name it.
+        const before = text.slice(0, span.start);
+        const whole = text.slice(0, span.start) + text.slice(span.end);
+        warnings.push(...span.warnings);
+        activities.push(
+          draft(nameOf(before.trim().split(/\s+/).length >= 4 ? before : whole) || cleanName(text), subjectUnits, path, {
+            text: cleanName(span.text.replace(/^(?:dự\s+kiến|vào)\s+/iu, '')),
+            from: span.from,
+            to: span.to,
+            recurrence: null,
+          }),
+        );
         continue;
       }
-      const item = c.item;
-      if (TIME_ITEM.test(item) || PLACE_ITEM.test(item) || LEAD_ITEM.test(item) || COOP_ITEM.test(item)) continue;
-      const masked = ctx.mask(item);
-      const span = findTimeExpressions(masked, { defaultYear: ctx.defaultYear, includeRecurring: false }).find((s) => s.from !== null);
-      if (!span) continue;
-      // The clause (between semicolons) holding the time names the activity.
-      const segStart = masked.lastIndexOf(';', span.start) + 1;
-      const nextSemi = masked.indexOf(';', span.end);
-      const segEnd = nextSemi < 0 ? masked.length : nextSemi;
-      const before = item.slice(segStart, span.start);
-      const whole = item.slice(segStart, span.start) + item.slice(span.end, segEnd);
-      const name = cleanName(before.trim().split(/\s+/).length >= 4 ? before : whole);
-      warnings.push(...span.warnings);
-      const subject = unitClause(item);
-      activities.push({
-        name: name || cleanName(item),
-        time: { text: cleanName(span.text.replace(/^(?:dự\s+kiến|vào)\s+/iu, '')), from: span.from, to: span.to, recurrence: null },
-        leadUnits: subject ? subject.units : [],
-        cooperatingUnits: [],
-        venue: null,
-        participants: null,
-      });
+      const found = organised(clause.text);
+      if (!found) continue;
+      const actor = found.actor ? actorUnits(found.actor, ctx.assignments) : [];
+      const leads = subjectUnits.length > 0 ? subjectUnits : actor;
+      // "Các huyện, thị xã phối hợp tổ chức …; Phối hợp tổ chức …": the later clauses keep the one who acts.
+      if (clause.start === 0 && !itemSubject && leads.length > 0) inherited = leads;
+      const name = cleanName(capitalizeFirst(text.slice(found.at)));
+      if (name.split(/\s+/).length < 3) continue;
+      const occasions = occasionDates(clause.text.slice(found.at), ctx.defaultYear);
+      if (occasions.length > 1) {
+        // "… nhân dịp ngày 8/3, ngày 20/10": one event on each occasion.
+        const base = cleanName(name.slice(0, occasions[0]?.phraseStart ?? name.length));
+        for (const o of occasions) activities.push(draft(`${base} ${o.phrase}`, leads, path, o.time));
+        continue;
+      }
+      const recurring = findTimeExpressions(clause.text, { defaultYear: ctx.defaultYear, includeRecurring: true, includeYearless: true })[0];
+      const time: ActivityTime = occasions[0]
+        ? occasions[0].time
+        : recurring
+          ? { text: cleanName(capitalizeFirst(recurring.text)), from: recurring.from, to: recurring.to, recurrence: recurring.recurrence }
+          : { text: null, from: null, to: null, recurrence: null };
+      activities.push(draft(name, leads, path, time));
     }
   };
-  for (const root of roots) visit(root);
+  const draft = (name: string, leads: string[], path: Section[], time: ActivityTime): Activity => {
+    const a: Activity = { name, time, leadUnits: leads, cooperatingUnits: [], venue: null, participants: null };
+    context.set(a, path);
+    return a;
+  };
+
+  for (const root of roots) visit(root, [root]);
 
   for (const a of activities) {
     const planLevel = planLevelActivities.has(a);
@@ -157,13 +348,28 @@ export function extractActivities(roots: Section[], ctx: ActivityContext): { act
       }
     }
     if (explicit.has(a)) continue;
-    const fromTasks = unitsFromAssignments(a.name, ctx.assignments, planLevel);
+    let fromTasks = unitsFromAssignments(a.name, ctx.assignments, planLevel);
+    if (!planLevel) {
+      // The tasks name the kind of event ("… các hoạt động Hội thảo, toạ đàm …") rather than the event itself;
+      // when names quoted in the activity also appear in other tasks, the unit given the kind of event wins.
+      const byEvent = unitsByEvent(a.name, ctx.assignments);
+      const both = fromTasks.lead.filter((u) => byEvent.lead.includes(u));
+      if (both.length > 0) fromTasks = { lead: both, cooperating: [...fromTasks.cooperating, ...byEvent.cooperating] };
+      else if (fromTasks.lead.length === 0) fromTasks = { lead: byEvent.lead, cooperating: [...fromTasks.cooperating, ...byEvent.cooperating] };
+    }
     if (fromTasks.lead.length > 0) a.leadUnits = fromTasks.lead;
-    else if (a.leadUnits.length === 0 && planLevel) {
-      const organiser = ctx.assignments.find((x) => x.role === 'lead');
+    if (a.leadUnits.length === 0 && !planLevel) {
+      // "Giao Ban … tham mưu chính nhiệm vụ 1 …": the task names the section the activity sits in.
+      const bySection = unitsBySection(context.get(a) ?? [], ctx.assignments);
+      a.leadUnits = bySection.lead;
+      fromTasks = { lead: fromTasks.lead, cooperating: [...fromTasks.cooperating, ...bySection.cooperating] };
+    }
+    if (a.leadUnits.length === 0) {
+      // Nobody named: the issuing union itself organises it.
+      const organiser = planLevel ? ctx.assignments.find((x) => x.role === 'lead') : issuerAssignment(ctx.assignments);
       if (organiser) a.leadUnits = [organiser.unit];
     }
-    a.cooperatingUnits = fromTasks.cooperating.filter((u) => !a.leadUnits.includes(u));
+    a.cooperatingUnits = [...new Set(fromTasks.cooperating)].filter((u) => !a.leadUnits.includes(u));
   }
   return { activities, warnings };
 }

@@ -11,6 +11,7 @@ import removeMarkdown from 'remove-markdown';
 import type { ImportedPlan, ImportResult } from '../model/types';
 import { classifyLine, RANK } from './classify';
 import { deriveFromSections } from './derive';
+import { docxHtmlToText } from './docx-html';
 import { PlanImportError } from './errors';
 import { parseHeader } from './header';
 import { parsePreamble } from './legal';
@@ -152,15 +153,15 @@ function startsWith(buffer: Uint8Array, magic: number[]): boolean {
   return magic.every((b, i) => buffer[i] === b);
 }
 
-/** Imports a plan from a Word .docx file: mammoth extracts the raw text, then the text importer runs. */
+/** Imports a plan from a Word .docx file: mammoth's HTML (which keeps Word's list numbering) is rendered to text, then the text importer runs. */
 export async function importPlanDocx(buffer: Buffer | Uint8Array): Promise<ImportResult> {
   if (!buffer || !(buffer instanceof Uint8Array) || buffer.length === 0) throw new PlanImportError('EMPTY');
   if (startsWith(buffer, OLE_MAGIC)) throw new PlanImportError('UNSUPPORTED_DOC');
   if (!startsWith(buffer, ZIP_MAGIC)) throw new PlanImportError('NOT_DOCX');
   let text: string;
   try {
-    const result = await mammoth.extractRawText({ buffer: Buffer.isBuffer(buffer) ? buffer : Buffer.from(buffer) });
-    text = result.value;
+    const result = await mammoth.convertToHtml({ buffer: Buffer.isBuffer(buffer) ? buffer : Buffer.from(buffer) });
+    text = docxHtmlToText(result.value);
   } catch (e) {
     throw new PlanImportError('UNREADABLE', e instanceof Error ? e.message.slice(0, 200) : undefined);
   }

@@ -60,6 +60,8 @@ const DANGLING_WORD = /(?<![\p{L}])(?:tại|của|và|với|cho|về|trên|các|
 /** How a line continues the previous one, or null when it starts a new paragraph. */
 function continuation(prev: string, next: string): 'space' | 'none' | null {
   if (/^[);,]/.test(next)) return 'none';
+  // "a) Hình thức thi" opens a lettered item, even after a heading without a full stop.
+  if (/^[a-zđ]\)\s+\p{Lu}/u.test(next)) return null;
   if (LOWER_START.test(next) && !ENDS_SENTENCE.test(prev)) return prev.endsWith('(') ? 'none' : 'space';
   if (/^\((?!\d{1,2}\)|\p{L}\))/u.test(next) && /[\p{Ll}\d]$/u.test(prev)) return 'space';
   if (DANGLING_WORD.test(prev) && /^\p{Lu}\p{Ll}/u.test(next) && !/^(?:Nơi\s+nhận|Trên\s+đây)/u.test(next)) return 'space';

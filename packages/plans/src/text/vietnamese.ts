@@ -1,27 +1,11 @@
 /**
- * Vietnamese text helpers: diacritic folding (search ignores diacritics), collation (names sort in
- * Vietnamese order) and the Vietnamese number format (2.500 and 1.000,5).
+ * Vietnamese text helpers for plans: the number format (2.500 and 1.000,5), tokens, capitalisation; diacritic
+ * folding and collation come from @sen/contracts.
  */
 
-const COMBINING_MARKS = /[\u0300-\u036f]/g;
-
-/** Removes diacritics, maps đ/Đ to d and lowercases: "Hội Liên hiệp Phụ nữ Đà Nẵng" → "hoi lien hiep phu nu da nang". */
-export function foldVietnamese(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(COMBINING_MARKS, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .normalize('NFC');
-}
-
-let collator: Intl.Collator | undefined;
-
-/** Compares two strings in Vietnamese order (a < ă < â < b … d < đ …), numbers compared numerically. */
-export function compareVietnamese(a: string, b: string): number {
-  collator ??= new Intl.Collator('vi', { numeric: true, sensitivity: 'variant' });
-  return collator.compare(a, b);
-}
+// Folding and collation are the contracts' (the same search and order in api, web and plans).
+export { compareVietnamese, foldVietnamese } from '@sen/contracts';
+import { foldVietnamese } from '@sen/contracts';
 
 /** Upper-cases with Vietnamese rules (used for the issuing body in the document header). */
 export function upperVietnamese(s: string): string {

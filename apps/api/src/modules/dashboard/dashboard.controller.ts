@@ -1,4 +1,5 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Query, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { idSchema, levelCodeSchema, periodIdSchema } from '@sen/contracts';
@@ -13,6 +14,9 @@ const planProgressSchema = z
     planId: idSchema.optional(),
     unitId: idSchema.optional(),
     asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+    programme: z.string().trim().min(1).max(1000).optional(),
+    departmentId: idSchema.optional(),
+    level: levelCodeSchema.optional(),
   })
   .strict();
 
@@ -26,21 +30,41 @@ const belowThresholdSchema = z
   })
   .strict();
 
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
 @ApiTags('dashboard')
 @ApiBearerAuth()
 @Controller('dashboard')
 export class DashboardController {
   constructor(private readonly service: DashboardService) {}
 
-  /** Every target of the year's issued plans that concern a unit, with actual, achievement and status. */
+  /**
+   * Every target of the year's issued plans that concern a unit (default: the caller's), with actual,
+   * achievement and status; `summary` counts the statuses, `children` gives the same counts for each child
+   * union (drill down with `unitId`), `options` what `planId`, `programme`, `departmentId` and `level` can filter on.
+   */
   @Get('plan-progress')
   planProgress(@CurrentActor() actor: Actor, @Query(new ZodPipe(planProgressSchema)) q: z.infer<typeof planProgressSchema>) {
     return this.service.planProgress(actor, q);
+  }
+
+  /** The plan progress table with the same filters as an XLSX file. */
+  @Get('plan-progress.xlsx')
+  async planProgressXlsx(@CurrentActor() actor: Actor, @Query(new ZodPipe(planProgressSchema)) q: z.infer<typeof planProgressSchema>, @Res() reply: FastifyReply) {
+    const file = await this.service.planProgressWorkbook(actor, q);
+    void reply.header('content-type', XLSX).header('content-disposition', `attachment; filename="${file.filename}"`).send(file.content);
   }
 
   /** Units of a level under a threshold, e.g. `?indicator=TY_LE_TAP_HOP_HOI_VIEN&period=2024S1&threshold=60`. */
   @Get('below-threshold')
   belowThreshold(@CurrentActor() actor: Actor, @Query(new ZodPipe(belowThresholdSchema)) q: z.infer<typeof belowThresholdSchema>) {
     return this.service.belowThreshold(actor, q);
+  }
+
+  /** The units under the threshold (then those without data) as an XLSX file. */
+  @Get('below-threshold.xlsx')
+  async belowThresholdXlsx(@CurrentActor() actor: Actor, @Query(new ZodPipe(belowThresholdSchema)) q: z.infer<typeof belowThresholdSchema>, @Res() reply: FastifyReply) {
+    const file = await this.service.belowThresholdWorkbook(actor, q);
+    void reply.header('content-type', XLSX).header('content-disposition', `attachment; filename="${file.filename}"`).send(file.content);
   }
 }

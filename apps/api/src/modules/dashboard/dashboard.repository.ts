@@ -2,6 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { PART_COLUMNS, rowToParts, TenantContext, TenantDataSource } from '@sen/db';
 import type { RollupParts } from '@sen/indicators';
 
+export interface IssuedPlan {
+  id: string;
+  symbol: string | null;
+  title: string;
+  unitId: string;
+  programme: string | null;
+  content: Record<string, unknown>;
+}
+
 /** Set-based reads over the unit tree and the rollups for the province dashboard. */
 @Injectable()
 export class DashboardRepository {
@@ -24,25 +33,82 @@ export class DashboardRepository {
   }
 
   /** Issued plans of a year whose issuing unit is the given unit or one of its ancestors. */
-  async issuedPlansAbove(unitId: string, year: number, planId?: string): Promise<{ id: string; symbol: string | null; title: string; unitId: string; content: Record<string, unknown> }[]> {
+  async issuedPlansAbove(unitId: string, year: number, planId?: string): Promise<IssuedPlan[]> {
     const { tenantId } = TenantContext.current();
-    const rows: { id: string; symbol: string | null; title: string; unit_id: string; content: string | Record<string, unknown> }[] = await this.data.dataSource.query(
-      `SELECT p.id, p.symbol, p.title, p.unit_id, p.content FROM plan p
+    const rows: { id: string; symbol: string | null; title: string; unit_id: string; programme: string | null; content: string | Record<string, unknown> }[] = await this.data.dataSource.query(
+      `SELECT p.id, p.symbol, p.title, p.unit_id, p.programme, p.content FROM plan p
        JOIN org_unit_closure c ON c.tenant_id = p.tenant_id AND c.ancestor_id = p.unit_id AND c.descendant_id = ?
        WHERE p.tenant_id = ? AND p.status = 'issued' AND p.year = ? ${planId ? 'AND p.id = ?' : ''}
        ORDER BY p.issued_on, p.id`,
       planId ? [unitId, tenantId, year, planId] : [unitId, tenantId, year],
     );
-    return rows.map((r) => ({ id: String(r.id), symbol: r.symbol, title: r.title, unitId: String(r.unit_id), content: typeof r.content === 'string' ? (JSON.parse(r.content) as Record<string, unknown>) : r.content }));
+    return rows.map((r) => ({
+      id: String(r.id),
+      symbol: r.symbol,
+      title: r.title,
+      unitId: String(r.unit_id),
+      programme: r.programme,
+      content: typeof r.content === 'string' ? (JSON.parse(r.content) as Record<string, unknown>) : r.content,
+    }));
   }
 
-  async rollupParts(unitId: string, indicators: string[], period: string): Promise<Map<string, RollupParts>> {
-    if (indicators.length === 0) return new Map();
+  /** Rollups of several units at once: unit id → indicator code → parts. */
+  async rollupParts(unitIds: string[], indicators: string[], period: string): Promise<Map<string, Map<string, RollupParts>>> {
+    const out = new Map<string, Map<string, RollupParts>>();
+    if (indicators.length === 0 || unitIds.length === 0) return out;
     const { tenantId } = TenantContext.current();
     const rows: Record<string, unknown>[] = await this.data.dataSource.query(
-      `SELECT indicator_code, ${PART_COLUMNS.join(', ')} FROM rollup WHERE tenant_id = ? AND period = ? AND unit_id = ? AND indicator_code IN (?)`,
-      [tenantId, period, unitId, indicators],
+      `SELECT unit_id, indicator_code, ${PART_COLUMNS.join(', ')} FROM rollup WHERE tenant_id = ? AND period = ? AND unit_id IN (?) AND indicator_code IN (?)`,
+      [tenantId, period, unitIds, indicators],
     );
-    return new Map(rows.map((r) => [String(r.indicator_code), rowToParts(r)]));
+    for (const r of rows) {
+      const unit = String(r.unit_id);
+      if (!out.has(unit)) out.set(unit, new Map());
+      out.get(unit)!.set(String(r.indicator_code), rowToParts(r));
+    }
+    return out;
+  }
+
+  /** Values of plan targets allocated to units: "planId:targetIndex:unitId" → value. */
+  async allocations(planIds: string[], unitIds: string[]): Promise<Map<string, number>> {
+    if (planIds.length === 0 || unitIds.length === 0) return new Map();
+    const { tenantId } = TenantContext.current();
+    const rows: { plan_id: string; target_index: number; unit_id: string; value: string }[] = await this.data.dataSource.query(
+      `SELECT plan_id, target_index, unit_id, value FROM plan_allocation WHERE tenant_id = ? AND plan_id IN (?) AND unit_id IN (?)`,
+      [tenantId, planIds, unitIds],
+    );
+    return new Map(rows.map((r) => [`${r.plan_id}:${r.target_index}:${r.unit_id}`, Number(r.value)]));
+  }
+
+  async unit(id: string): Promise<{ id: string; name: string; level: string; parentId: string | null } | null> {
+    const { tenantId } = TenantContext.current();
+    const [row]: { id: string; name: string; level: string; parent_id: string | null }[] = await this.data.dataSource.query(
+      'SELECT id, name, level, parent_id FROM org_unit WHERE tenant_id = ? AND id = ?',
+      [tenantId, id],
+    );
+    return row ? { id: String(row.id), name: row.name, level: row.level, parentId: row.parent_id === null ? null : String(row.parent_id) } : null;
+  }
+
+  /** Current child unions of a unit (departments and affiliates report nothing, so they are not drilled into). */
+  async childUnions(unitId: string): Promise<{ id: string; name: string; level: string; childCount: number }[]> {
+    const { tenantId } = TenantContext.current();
+    const rows: { id: string; name: string; level: string; children: string | number }[] = await this.data.dataSource.query(
+      `SELECT u.id, u.name, u.level,
+              (SELECT COUNT(*) FROM org_unit k WHERE k.tenant_id = u.tenant_id AND k.parent_id = u.id AND k.kind = 'union' AND k.valid_to IS NULL) AS children
+       FROM org_unit u WHERE u.tenant_id = ? AND u.parent_id = ? AND u.kind = 'union' AND u.valid_to IS NULL
+       ORDER BY u.sort_key, u.id`,
+      [tenantId, unitId],
+    );
+    return rows.map((r) => ({ id: String(r.id), name: r.name, level: r.level, childCount: Number(r.children) }));
+  }
+
+  /** The departments (Ban, Văn phòng, Trung tâm, Báo) of the tenant, to know which of them a plan assigns work to. */
+  async departments(): Promise<{ id: string; name: string }[]> {
+    const { tenantId } = TenantContext.current();
+    const rows: { id: string; name: string }[] = await this.data.dataSource.query(
+      `SELECT id, name FROM org_unit WHERE tenant_id = ? AND kind = 'department' AND valid_to IS NULL ORDER BY sort_key, id`,
+      [tenantId],
+    );
+    return rows.map((r) => ({ id: String(r.id), name: r.name }));
   }
 }

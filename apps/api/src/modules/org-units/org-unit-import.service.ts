@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import { UNIT_KINDS, type ImportResult, type UnitKind } from '@sen/contracts';
+import { UNIT_KINDS, unitContactSchema, type ImportResult, type UnitKind } from '@sen/contracts';
 import { hasRole, type Actor } from '../../core/auth/actor';
 import { ForbiddenError, ValidationFailedError } from '../../core/errors/domain-error';
 import { AuditService } from '../audit/audit.service';
@@ -36,6 +36,9 @@ interface Row {
   level: string;
   kind: string;
   parentCode: string;
+  contactName: string;
+  contactPhone: string;
+  contactEmail: string;
 }
 
 const HEADER_ALIASES: Record<string, keyof Omit<Row, 'line'>> = {
@@ -44,9 +47,17 @@ const HEADER_ALIASES: Record<string, keyof Omit<Row, 'line'>> = {
   level: 'level', 'cấp': 'level', 'cap': 'level',
   kind: 'kind', 'loại': 'kind', 'loai': 'kind',
   'parent code': 'parentCode', parent_code: 'parentCode', parentcode: 'parentCode', 'mã cha': 'parentCode', 'ma cha': 'parentCode',
+  'contact name': 'contactName', contact_name: 'contactName', 'người liên hệ': 'contactName', 'nguoi lien he': 'contactName',
+  'contact phone': 'contactPhone', contact_phone: 'contactPhone', 'điện thoại': 'contactPhone', 'dien thoai': 'contactPhone',
+  'contact email': 'contactEmail', contact_email: 'contactEmail', email: 'contactEmail',
 };
+/** Columns an XLSX sheet is read up to: the five above and the optional contact columns. */
+const MAX_COLUMNS = 8;
 
-/** Import of units from CSV or XLSX (columns: code, name, level, kind, parent code): all rows or none. */
+/**
+ * Import of units from CSV or XLSX (columns: code, name, level, kind, parent code; optionally contact name,
+ * contact phone, contact email): all rows or none.
+ */
 @Injectable()
 export class OrgUnitImportService {
   constructor(
@@ -69,7 +80,7 @@ export class OrgUnitImportService {
       table = [];
       sheet?.eachRow({ includeEmpty: true }, (row, n) => {
         const cells: string[] = [];
-        for (let c = 1; c <= 5; c++) {
+        for (let c = 1; c <= MAX_COLUMNS; c++) {
           cells.push(cellText(row.getCell(c).value));
         }
         table[n - 1] = cells;
@@ -98,7 +109,7 @@ export class OrgUnitImportService {
     for (let i = 1; i < table.length; i++) {
       const cells = table[i] ?? [];
       if (cells.every((c) => !c || !c.trim())) continue;
-      const row: Row = { line: i + 1, code: '', name: '', level: '', kind: '', parentCode: '' };
+      const row: Row = { line: i + 1, code: '', name: '', level: '', kind: '', parentCode: '', contactName: '', contactPhone: '', contactEmail: '' };
       header.forEach((key, col) => {
         if (key) row[key] = (cells[col] ?? '').trim();
       });
@@ -126,6 +137,13 @@ export class OrgUnitImportService {
       else if (r.name.length > 255) errors.push({ line: r.line, field: 'name', reason: 'tên dài quá 255 ký tự' });
       if (!levels.includes(r.level)) errors.push({ line: r.line, field: 'level', reason: `cấp "${echo(r.level)}" không thuộc các cấp ${levels.join(', ')}` });
       if (r.kind && !(UNIT_KINDS as readonly string[]).includes(r.kind)) errors.push({ line: r.line, field: 'kind', reason: `loại "${echo(r.kind)}" phải là ${UNIT_KINDS.join(', ')}` });
+      const contact = unitContactSchema.safeParse({ contactName: r.contactName || undefined, contactPhone: r.contactPhone || undefined, contactEmail: r.contactEmail || undefined });
+      if (!contact.success) {
+        const vi = { contactName: 'tên người liên hệ dài quá 255 ký tự', contactPhone: `số điện thoại "${echo(r.contactPhone)}" không hợp lệ`, contactEmail: `email "${echo(r.contactEmail)}" không hợp lệ` } as const;
+        for (const key of new Set(contact.error.issues.map((i) => String(i.path[0])))) {
+          if (key in vi) errors.push({ line: r.line, field: key.replace('contact', 'contact ').toLowerCase(), reason: vi[key as keyof typeof vi] });
+        }
+      }
     }
 
     const existing = await this.units.existingCodes([...new Set(rows.flatMap((r) => [r.code, r.parentCode]).filter(Boolean))]);
@@ -194,6 +212,9 @@ export class OrgUnitImportService {
           kind: (r.kind || 'union') as UnitKind,
           parentId: r.parentCode ? idByCode.get(r.parentCode)! : defaultParent,
           validFrom,
+          contactName: r.contactName || null,
+          contactPhone: r.contactPhone || null,
+          contactEmail: r.contactEmail || null,
         }));
         const ids = await this.units.insertUnits(units, m);
         layer.forEach((r, i) => idByCode.set(r.code, ids[i]!));

@@ -10,6 +10,9 @@ export interface NewUnit {
   kind: UnitKind;
   parentId: string | null;
   validFrom: string | null;
+  contactName?: string | null;
+  contactPhone?: string | null;
+  contactEmail?: string | null;
 }
 
 /** mysql2 caps a statement at 65,535 placeholders: bulk statements go in chunks of this many rows. */
@@ -107,7 +110,7 @@ export class OrgUnitRepository {
     const ids: string[] = [];
     for (let i = 0; i < units.length; i += CHUNK) {
       const chunk = units.slice(i, i + CHUNK);
-      const values = chunk.map(() => '(?,?,?,?,?,?,?,?,?)').join(',');
+      const values = chunk.map(() => '(?,?,?,?,?,?,?,?,?,?,?,?)').join(',');
       const params = chunk.flatMap((u) => [
         tenantId,
         u.parentId,
@@ -118,9 +121,12 @@ export class OrgUnitRepository {
         u.level,
         u.kind,
         u.validFrom,
+        u.contactName ?? null,
+        u.contactPhone ?? null,
+        u.contactEmail ?? null,
       ]);
       const result: { insertId: number | string; affectedRows: number } = await manager.query(
-        `INSERT INTO org_unit (tenant_id, parent_id, name, name_folded, sort_key, code, level, kind, valid_from) VALUES ${values}`,
+        `INSERT INTO org_unit (tenant_id, parent_id, name, name_folded, sort_key, code, level, kind, valid_from, contact_name, contact_phone, contact_email) VALUES ${values}`,
         params,
       );
       // One multi-row INSERT normally gets consecutive ids, but the engines do not promise it under concurrent
@@ -185,6 +191,18 @@ export class OrgUnitRepository {
 
   async setCode(unitId: string, code: string | null, manager: EntityManager): Promise<void> {
     await manager.query(`UPDATE org_unit SET code = ? WHERE tenant_id = ? AND id = ?`, [code, this.tenantId, unitId]);
+  }
+
+  /** Sets the contact fields given (undefined leaves a field as it is, null clears it). */
+  async setContact(unitId: string, c: { contactName?: string | null; contactPhone?: string | null; contactEmail?: string | null }, manager: EntityManager): Promise<void> {
+    const sets = (['contactName', 'contactPhone', 'contactEmail'] as const).filter((k) => c[k] !== undefined);
+    if (sets.length === 0) return;
+    const column = { contactName: 'contact_name', contactPhone: 'contact_phone', contactEmail: 'contact_email' } as const;
+    await manager.query(`UPDATE org_unit SET ${sets.map((k) => `${column[k]} = ?`).join(', ')} WHERE tenant_id = ? AND id = ?`, [
+      ...sets.map((k) => c[k] ?? null),
+      this.tenantId,
+      unitId,
+    ]);
   }
 
   /** Ends a unit's validity and names its successor (merge, dissolution). */

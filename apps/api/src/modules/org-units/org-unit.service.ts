@@ -67,6 +67,9 @@ export class OrgUnitService {
     return {
       ...toListItem(unit),
       code: unit.code,
+      contactName: unit.contactName,
+      contactPhone: unit.contactPhone,
+      contactEmail: unit.contactEmail,
       validFrom: unit.validFrom,
       validTo: unit.validTo,
       childCount,
@@ -106,7 +109,19 @@ export class OrgUnitService {
     const validFrom = body.validFrom ?? today();
     const id = await this.units.transaction(async (m) => {
       const [newId] = await this.units.insertUnits(
-        [{ name: body.name, code: body.code ?? null, level: body.level, kind: body.kind, parentId: parent.id, validFrom }],
+        [
+          {
+            name: body.name,
+            code: body.code ?? null,
+            level: body.level,
+            kind: body.kind,
+            parentId: parent.id,
+            validFrom,
+            contactName: body.contactName ?? null,
+            contactPhone: body.contactPhone ?? null,
+            contactEmail: body.contactEmail ?? null,
+          },
+        ],
         m,
       );
       await this.units.recordEvent({ unitId: newId!, type: 'create', effectiveFrom: validFrom, data: { name: body.name, parentId: parent.id } }, m);
@@ -134,12 +149,13 @@ export class OrgUnitService {
       }
     }
     await this.units.transaction(async (m) => {
-      const before = { name: unit.name, code: unit.code, parentId: unit.parentId };
+      const before = { name: unit.name, code: unit.code, parentId: unit.parentId, contactName: unit.contactName, contactPhone: unit.contactPhone, contactEmail: unit.contactEmail };
       if (body.name !== undefined && body.name !== unit.name) {
         await this.units.rename(id, body.name, m);
         await this.units.recordEvent({ unitId: id, type: 'rename', effectiveFrom, data: { from: unit.name, to: body.name } }, m);
       }
       if (body.code !== undefined && body.code !== unit.code) await this.units.setCode(id, body.code, m);
+      await this.units.setContact(id, body, m);
       if (body.parentId !== undefined && body.parentId !== unit.parentId) {
         await this.units.moveSubtree(id, body.parentId, m);
         await this.units.recordEvent({ unitId: id, type: 'move', effectiveFrom, data: { from: unit.parentId, to: body.parentId } }, m);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import ExcelJS from 'exceljs';
-import type { BulkValues, BulkValuesResult, FieldError, ReportValueInput } from '@sen/contracts';
+import { foldVietnamese, type BulkGrid, type BulkGridQuery, type BulkValues, type BulkValuesResult, type FieldError, type ReportValueInput } from '@sen/contracts';
+import { formatPeriodVi } from '@sen/indicators';
 import { hasRole, type Actor } from '../../core/auth/actor';
 import { ForbiddenError, NotFoundError, ValidationFailedError } from '../../core/errors/domain-error';
 import { AuditService } from '../audit/audit.service';
@@ -21,6 +22,10 @@ interface BulkRow {
 /** Formula-looking text ("=cmd|…", "+…", "-…", "@…") is refused rather than stored: CSV/XLSX injection. */
 const FORMULA_PREFIX = /^[=+\-@]/;
 const MAX_IMPORT_ROWS = 5000;
+/** The template's unit-name column: there for people to read, skipped on import. */
+const NAME_HEADER = 'Tên đơn vị';
+const NAME_HEADERS = new Set([foldVietnamese(NAME_HEADER), 'unit name']);
+const EDITABLE = new Set(['draft', 'returned']);
 
 /** A number as people type it in a cell: 2500, 2.500 or 1.234,5 (Vietnamese), 12.5. */
 function parseNumberText(text: string): number | null {
@@ -113,7 +118,7 @@ export class ReportBulkService {
     for (let c = 2; c <= header.cellCount; c++) {
       const cell = read(header.getCell(c).value);
       const h = (cell.text ?? '').trim();
-      if (!h) continue;
+      if (!h || NAME_HEADERS.has(foldVietnamese(h))) continue;
       const field = `header.${c}`;
       if (cell.formula) {
         errors.push({ field, reason: `dòng 1, cột ${c}: ô chứa công thức (bắt đầu bằng =, +, -, @) không được chấp nhận`, reasonEn: `row 1, column ${c}: formula cells are refused` });
@@ -215,6 +220,80 @@ export class ReportBulkService {
     );
   }
 
+  /**
+   * The grid of bulk entry: the form's indicators and, for every child unit the caller manages, its report of
+   * the period with the values it holds (locked reports are shown, read-only, with their status).
+   */
+  async grid(actor: Actor, q: BulkGridQuery): Promise<BulkGrid> {
+    this.assertCanBulk(actor);
+    const form = await this.forms.byCode(q.formCode);
+    this.forms.assertPeriodKind(form, q.period);
+    const defs = await this.forms.definitionsOf(form);
+    const reports = await this.repo.managedReports(actor.userId, form.id, q.period);
+    const values = new Map<string, ValueRow[]>();
+    for (const v of await this.repo.values(reports.map((r) => r.reportId))) {
+      const list = values.get(v.reportId) ?? [];
+      list.push(v);
+      values.set(v.reportId, list);
+    }
+    return {
+      period: q.period,
+      periodLabel: formatPeriodVi(q.period),
+      formCode: form.code,
+      formName: form.name,
+      indicators: [...defs.values()].map((d) => ({ code: d.code, name: d.name, unit: d.unit, valueType: d.valueType, kind: d.kind, aggregation: d.aggregation })),
+      rows: reports.map((r) => ({
+        ...r,
+        values: (values.get(r.reportId) ?? []).map((v) => ({ indicator: v.indicator, category: v.category, value: v.value, numerator: v.numerator, denominator: v.denominator })),
+        issues: reportIssues(values.get(r.reportId) ?? [], defs).map(({ indicator, rule, severity, message, messageEn }) => ({ indicator, rule, severity, message, messageEn })),
+      })),
+    };
+  }
+
+  /**
+   * The XLSX to fill in and upload: unit code, unit name, then one column per indicator (two for a ratio),
+   * one row per child unit whose report is still open, with the values it already holds.
+   */
+  async template(actor: Actor, q: BulkGridQuery): Promise<{ filename: string; content: Buffer }> {
+    const grid = await this.grid(actor, q);
+    const wb = new ExcelJS.Workbook();
+    wb.creator = 'Sen';
+    const ws = wb.addWorksheet('Số liệu');
+    type Col = { header: string; note: string; read: (v: { value: number | null; numerator: number | null; denominator: number | null }) => number | null };
+    const cols: Col[] = grid.indicators.flatMap((i): Col[] =>
+      i.aggregation === 'ratio'
+        ? [
+            { header: `${i.code}.numerator`, note: `${i.name}: tử số (${i.unit})`, read: (v) => v.numerator },
+            { header: `${i.code}.denominator`, note: `${i.name}: mẫu số`, read: (v) => v.denominator },
+          ]
+        : [{ header: i.code, note: `${i.name} (${i.unit})`, read: (v) => v.value }],
+    );
+    const header = ws.addRow(['Mã đơn vị', NAME_HEADER, ...cols.map((c) => c.header)]);
+    header.font = { bold: true };
+    cols.forEach((c, i) => {
+      header.getCell(i + 3).note = c.note;
+    });
+    for (const row of grid.rows) {
+      if (!EDITABLE.has(row.status) || !row.unitCode) continue;
+      const byIndicator = new Map(row.values.filter((v) => v.category === '').map((v) => [v.indicator, v]));
+      ws.addRow([
+        row.unitCode,
+        row.unitName,
+        ...cols.map((c) => {
+          const v = byIndicator.get(c.header.split('.')[0]!);
+          return v ? c.read(v) : null;
+        }),
+      ]);
+    }
+    ws.views = [{ state: 'frozen', xSplit: 2, ySplit: 1 }];
+    ws.getColumn(1).width = 14;
+    ws.getColumn(2).width = 36;
+    cols.forEach((_, i) => {
+      ws.getColumn(i + 3).width = 16;
+    });
+    return { filename: `so-lieu-${grid.formCode}-${grid.period}.xlsx`, content: Buffer.from(await wb.xlsx.writeBuffer()) };
+  }
+
   /** Checks every row, then saves all of them in one transaction — or nothing. */
   private async save(actor: Actor, period: string, formCode: string, rows: BulkRow[], action: string, extra: Record<string, unknown> = {}): Promise<BulkValuesResult> {
     const form = await this.forms.byCode(formCode);
@@ -301,6 +380,7 @@ export class ReportBulkService {
           version: rep.version + 1,
           errors: issues.filter((i) => i.severity === 'error').length,
           warnings: issues.filter((i) => i.severity === 'warning').length,
+          issues: issues.map(({ indicator, rule, severity, message, messageEn }) => ({ indicator, rule, severity, message, messageEn })),
         };
       }),
     };

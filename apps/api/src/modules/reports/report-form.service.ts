@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { CreateReportForm, CreateReportInstances, FieldError, ReportFormDto } from '@sen/contracts';
-import { TenantContext, type ReportFormEntity } from '@sen/db';
+import type { EntityManager } from 'typeorm';
+import type { ReportFormEntity } from '@sen/db';
 import { makePeriodId, parsePeriod, type IndicatorDefinition } from '@sen/indicators';
 import { hasRole, type Actor } from '../../core/auth/actor';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationFailedError } from '../../core/errors/domain-error';
@@ -34,9 +35,6 @@ export function toFormDto(f: ReportFormEntity): ReportFormDto {
 /** Report forms (biểu mẫu): the national ones every tenant has, the tenant's own, and their instances per period. */
 @Injectable()
 export class ReportFormService {
-  /** Tenants whose national forms this process has already made sure of. */
-  private readonly ensured = new Set<string>();
-
   constructor(
     private readonly repo: ReportRepository,
     private readonly audit: AuditService,
@@ -44,22 +42,20 @@ export class ReportFormService {
     private readonly indicators: IndicatorService,
   ) {}
 
-  /** The national forms exist in every tenant, including tenants onboarded after the demo: insert what is missing. */
-  async ensureNational(): Promise<void> {
-    const tenantId = TenantContext.current().tenantId;
-    if (this.ensured.has(tenantId)) return;
-    await this.repo.ensureForms(nationalForms());
-    this.ensured.add(tenantId);
+  /**
+   * Gives the context's tenant the national forms it lacks. Onboarding and the demo seed call it when a tenant
+   * is created, inside their transaction; reads never write.
+   */
+  createNationalForms(manager?: EntityManager): Promise<void> {
+    return this.repo.ensureForms(nationalForms(), manager);
   }
 
   async list(): Promise<{ items: ReportFormDto[]; total: number }> {
-    await this.ensureNational();
     const items = (await this.repo.listForms()).map(toFormDto);
     return { items, total: items.length };
   }
 
   async byCode(code: string): Promise<ReportFormEntity> {
-    await this.ensureNational();
     const form = await this.repo.findFormByCode(code);
     if (!form) throw new NotFoundError('Report form', 'biểu mẫu báo cáo');
     return form;
@@ -99,7 +95,6 @@ export class ReportFormService {
 
   async create(actor: Actor, body: CreateReportForm): Promise<ReportFormDto> {
     if (!hasRole(actor, 'tenant_admin')) throw new ForbiddenError();
-    await this.ensureNational();
     const errors: FieldError[] = [];
     const known = new Set((await this.indicators.definitions()).map((d) => d.code));
     const seen = new Set<string>();

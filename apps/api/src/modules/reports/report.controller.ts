@@ -1,7 +1,8 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
+  bulkGridQuerySchema,
   bulkImportQuerySchema,
   bulkValuesSchema,
   completenessQuerySchema,
@@ -10,6 +11,7 @@ import {
   reopenReportSchema,
   reportListQuerySchema,
   returnReportSchema,
+  type BulkGridQuery,
   type BulkImportQuery,
   type BulkValues,
   type CompletenessQuery,
@@ -44,6 +46,24 @@ export class ReportController {
   @Get('completeness')
   completeness(@CurrentActor() actor: Actor, @Query(new ZodPipe(completenessQuerySchema)) q: CompletenessQuery) {
     return this.reports.completeness(actor, q);
+  }
+
+  /** The bulk-entry grid: the form's indicators and, per child unit the caller manages, its report's status and values. */
+  @Get('bulk-values')
+  @Roles('unit_manager', 'tenant_admin')
+  grid(@CurrentActor() actor: Actor, @Query(new ZodPipe(bulkGridQuerySchema)) q: BulkGridQuery) {
+    return this.bulkEntry.grid(actor, q);
+  }
+
+  /** The XLSX to fill in for `bulk-values/import`: unit code and name, one column per indicator, the open reports' current values. */
+  @Get('bulk-values/template.xlsx')
+  @Roles('unit_manager', 'tenant_admin')
+  async template(@CurrentActor() actor: Actor, @Query(new ZodPipe(bulkGridQuerySchema)) q: BulkGridQuery, @Res() reply: FastifyReply) {
+    const file = await this.bulkEntry.template(actor, q);
+    void reply
+      .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('content-disposition', `attachment; filename="${file.filename}"`)
+      .send(file.content);
   }
 
   /** A parent unit enters its child units' values: all rows or none. */

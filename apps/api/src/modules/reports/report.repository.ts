@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { ReportStatus } from '@sen/contracts';
-import { ReportFormEntity, TenantContext, TenantDataSource } from '@sen/db';
+import { COMPLETENESS_COUNTS_SQL, completenessByLevel, completenessCounts, ReportFormEntity, TenantContext, TenantDataSource } from '@sen/db';
 import type { FormSpec } from './national-forms';
 
 /** mysql2 caps a statement at 65,535 placeholders: multi-row statements go in chunks of this many rows. */
@@ -62,12 +62,8 @@ const json = <T>(v: unknown): T | null => {
   if (Buffer.isBuffer(v)) return JSON.parse(v.toString('utf8')) as T;
   return v as T;
 };
-const counts = (r: Raw): CompletenessCounts => ({
-  expected: Number(r.expected ?? 0),
-  submitted: Number(r.submitted ?? 0),
-  approved: Number(r.approved ?? 0),
-  late: Number(r.late ?? 0),
-});
+/** Completeness is counted one way everywhere (this page, the summary report): the definitions live in @sen/db. */
+const counts = completenessCounts;
 
 function toReport(r: Raw): ReportRow {
   return {
@@ -115,10 +111,7 @@ const REPORT_FROM = `report r
   JOIN org_unit u ON u.tenant_id = r.tenant_id AND u.id = r.unit_id`;
 /** The report's unit lies in the subtree of one of the given units (a unit is in its own subtree). */
 const IN_SCOPE = `EXISTS (SELECT 1 FROM org_unit_closure sc WHERE sc.tenant_id = r.tenant_id AND sc.descendant_id = r.unit_id AND sc.ancestor_id IN (?))`;
-const COUNTS = `COUNT(*) AS expected,
-  COALESCE(SUM(r.status IN ('submitted', 'approved')), 0) AS submitted,
-  COALESCE(SUM(r.status = 'approved'), 0) AS approved,
-  COALESCE(SUM(r.status IN ('submitted', 'approved') AND r.late = 1), 0) AS late`;
+const COUNTS = COMPLETENESS_COUNTS_SQL;
 
 /**
  * Report forms, reports, their values and value history, and the aggregation outbox of the current tenant.
@@ -501,6 +494,39 @@ export class ReportRepository {
     return out;
   }
 
+  // ── Bulk entry ──
+
+  /**
+   * The reports of a form and period whose units lie strictly below a unit the user manages (unit_manager or
+   * tenant_admin): the rows of the bulk-entry grid, in Vietnamese order of the units.
+   */
+  async managedReports(
+    userId: string,
+    formId: string,
+    period: string,
+  ): Promise<{ reportId: string; unitId: string; unitCode: string | null; unitName: string; parentName: string | null; status: ReportStatus; version: number }[]> {
+    const rows: Raw[] = await this.data.dataSource.query(
+      `SELECT r.id, r.unit_id, u.code, u.name, p.name AS parent_name, r.status, r.version FROM report r
+       JOIN org_unit u ON u.tenant_id = r.tenant_id AND u.id = r.unit_id
+       LEFT JOIN org_unit p ON p.tenant_id = u.tenant_id AND p.id = u.parent_id
+       WHERE r.tenant_id = ? AND r.form_id = ? AND r.period = ?
+         AND EXISTS (SELECT 1 FROM role_assignment ra
+           JOIN org_unit_closure c ON c.tenant_id = ra.tenant_id AND c.ancestor_id = ra.unit_id
+           WHERE ra.tenant_id = r.tenant_id AND ra.user_id = ? AND ra.role IN ('unit_manager', 'tenant_admin') AND c.descendant_id = r.unit_id AND c.depth >= 1)
+       ORDER BY u.sort_key, u.id`,
+      [this.tenantId, formId, period, userId],
+    );
+    return rows.map((r) => ({
+      reportId: String(r.id),
+      unitId: String(r.unit_id),
+      unitCode: str(r.code),
+      unitName: String(r.name),
+      parentName: str(r.parent_name),
+      status: r.status as ReportStatus,
+      version: Number(r.version),
+    }));
+  }
+
   // ── Completeness ──
 
   async completeness(
@@ -512,17 +538,21 @@ export class ReportRepository {
     overall: CompletenessCounts;
     levels: (CompletenessCounts & { level: string })[];
     children: (CompletenessCounts & { unitId: string; name: string })[];
-    missing: { id: string; name: string; parentName: string | null; reportId: string; status: ReportStatus }[];
+    missing: {
+      id: string;
+      name: string;
+      parentName: string | null;
+      reportId: string;
+      status: ReportStatus;
+      contactName: string | null;
+      contactPhone: string | null;
+      contactEmail: string | null;
+    }[];
   }> {
     const db = this.data.dataSource;
     const base = [this.tenantId, period, formCode, scopeUnitIds];
-    const [levels, children, missing] = await Promise.all([
-      db.query(
-        `SELECT u.level, ${COUNTS} FROM report r JOIN org_unit u ON u.tenant_id = r.tenant_id AND u.id = r.unit_id
-         WHERE r.tenant_id = ? AND r.period = ? AND r.form_code = ? AND ${IN_SCOPE}
-         GROUP BY u.level ORDER BY u.level`,
-        base,
-      ) as Promise<Raw[]>,
+    const [{ overall, levels: lv }, children, missing] = await Promise.all([
+      completenessByLevel(db, { tenantId: this.tenantId, period, formCode, scopeUnitIds }),
       childrenOf
         ? (db.query(
             `SELECT ch.id AS unit_id, ch.name, ${COUNTS} FROM report r
@@ -534,7 +564,7 @@ export class ReportRepository {
           ) as Promise<Raw[]>)
         : Promise.resolve([] as Raw[]),
       db.query(
-        `SELECT u.id, u.name, p.name AS parent_name, r.id AS report_id, r.status FROM report r
+        `SELECT u.id, u.name, p.name AS parent_name, r.id AS report_id, r.status, u.contact_name, u.contact_phone, u.contact_email FROM report r
          JOIN org_unit u ON u.tenant_id = r.tenant_id AND u.id = r.unit_id
          LEFT JOIN org_unit p ON p.tenant_id = u.tenant_id AND p.id = u.parent_id
          WHERE r.tenant_id = ? AND r.period = ? AND r.form_code = ? AND ${IN_SCOPE} AND r.status IN ('draft', 'returned')
@@ -542,11 +572,6 @@ export class ReportRepository {
         base,
       ) as Promise<Raw[]>,
     ]);
-    const lv = levels.map((r) => ({ level: String(r.level), ...counts(r) }));
-    const overall = lv.reduce<CompletenessCounts>(
-      (a, b) => ({ expected: a.expected + b.expected, submitted: a.submitted + b.submitted, approved: a.approved + b.approved, late: a.late + b.late }),
-      { expected: 0, submitted: 0, approved: 0, late: 0 },
-    );
     return {
       overall,
       levels: lv,
@@ -557,6 +582,9 @@ export class ReportRepository {
         parentName: str(r.parent_name),
         reportId: String(r.report_id),
         status: r.status as ReportStatus,
+        contactName: str(r.contact_name),
+        contactPhone: str(r.contact_phone),
+        contactEmail: str(r.contact_email),
       })),
     };
   }

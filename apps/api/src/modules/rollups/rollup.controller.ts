@@ -2,26 +2,29 @@ import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { comparisonQuerySchema, periodIdSchema, rollupQuerySchema, type RollupQuery } from '@sen/contracts';
+import {
+  centralCompletenessQuerySchema,
+  centralSeriesQuerySchema,
+  comparisonQuerySchema,
+  periodIdSchema,
+  rollupQuerySchema,
+  type CentralCompletenessQuery,
+  type CentralSeriesQuery,
+  type ComparisonQuery,
+  type RollupQuery,
+} from '@sen/contracts';
 import type { Actor } from '../../core/auth/actor';
 import { CurrentActor, Roles } from '../../core/auth/decorators';
 import { ApiZodBody } from '../../core/validation/api-zod-body';
 import { ZodPipe } from '../../core/validation/zod-validation.pipe';
 import { RollupService } from './rollup.service';
 
-const seriesSchema = z
-  .object({
-    indicator: z.string().min(1).max(64),
-    periods: z
-      .string()
-      .transform((v) => v.split(',').map((p) => p.trim()).filter(Boolean))
-      .pipe(z.array(periodIdSchema).min(1).max(24)),
-    tenants: z
-      .string()
-      .optional()
-      .transform((v) => (v ? v.split(',').map((t) => t.trim().toUpperCase()).filter(Boolean) : undefined)),
-  })
-  .strict();
+function sendXlsx(reply: FastifyReply, file: { filename: string; content: Buffer }): void {
+  void reply
+    .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+    .header('content-disposition', `attachment; filename="${file.filename}"`)
+    .send(file.content);
+}
 
 const recomputeSchema = z.object({ period: periodIdSchema }).strict();
 const jobParam = z.object({ jobId: z.string().regex(/^[A-Za-z0-9_-]{1,128}$/) });
@@ -60,25 +63,46 @@ export class RollupController {
 export class CentralController {
   constructor(private readonly service: RollupService) {}
 
-  /** Fixed: every province side by side for a national indicator and a period; central analysts only. */
+  /**
+   * Fixed: every province side by side for a national indicator and a period, ranked, with the previous
+   * period's value and the change; central analysts only. `view=former` shows a period before the 2025
+   * merger by the provinces as they were (a province that absorbed others split by its units' former province).
+   */
   @Get('comparison')
-  comparison(@Query(new ZodPipe(comparisonQuerySchema)) q: { indicator: string; period: string }) {
+  comparison(@Query(new ZodPipe(comparisonQuerySchema)) q: ComparisonQuery) {
     return this.service.comparison(q);
   }
 
   /** The same comparison as an XLSX file for the meeting. */
   @Get('comparison.xlsx')
-  async comparisonXlsx(@Query(new ZodPipe(comparisonQuerySchema)) q: { indicator: string; period: string }, @Res() reply: FastifyReply) {
-    const file = await this.service.comparisonWorkbook(q);
-    void reply
-      .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-      .header('content-disposition', `attachment; filename="${file.filename}"`)
-      .send(file.content);
+  async comparisonXlsx(@Query(new ZodPipe(comparisonQuerySchema)) q: ComparisonQuery, @Res() reply: FastifyReply) {
+    sendXlsx(reply, await this.service.comparisonWorkbook(q));
   }
 
-  /** A time series of several periods, e.g. `periods=2023S1,2023S2,2024S1&tenants=HN,DN`. */
+  /** A time series of several periods, e.g. `periods=2023S1,2023S2,2024S1&tenants=HN,DN` (optional `view`). */
   @Get('series')
-  series(@Query(new ZodPipe(seriesSchema)) q: z.infer<typeof seriesSchema>) {
+  series(@Query(new ZodPipe(centralSeriesQuerySchema)) q: CentralSeriesQuery) {
     return this.service.series(q);
+  }
+
+  /** The time series as an XLSX file: one row per province, one column per period. */
+  @Get('series.xlsx')
+  async seriesXlsx(@Query(new ZodPipe(centralSeriesQuerySchema)) q: CentralSeriesQuery, @Res() reply: FastifyReply) {
+    sendXlsx(reply, await this.service.seriesWorkbook(q));
+  }
+
+  /**
+   * Reporting completeness of the national forms per province for a period: expected, submitted, approved,
+   * late, and the rates; counts only (optional `view` as for the comparison).
+   */
+  @Get('completeness')
+  completeness(@Query(new ZodPipe(centralCompletenessQuerySchema)) q: CentralCompletenessQuery) {
+    return this.service.completeness(q);
+  }
+
+  /** The completeness comparison as an XLSX file. */
+  @Get('completeness.xlsx')
+  async completenessXlsx(@Query(new ZodPipe(centralCompletenessQuerySchema)) q: CentralCompletenessQuery, @Res() reply: FastifyReply) {
+    sendXlsx(reply, await this.service.completenessWorkbook(q));
   }
 }

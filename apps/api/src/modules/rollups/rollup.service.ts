@@ -1,13 +1,34 @@
 import { Injectable } from '@nestjs/common';
-import type { ComparisonItem, RollupResponse } from '@sen/contracts';
-import { findIndicator, formatPeriodVi, valueOf, type IndicatorDefinition, type RollupParts } from '@sen/indicators';
+import {
+  compareVietnamese,
+  isBeforeReorganisation,
+  type CentralCompletenessItem,
+  type CentralCompletenessQuery,
+  type CentralSeriesQuery,
+  type CentralView,
+  type ComparisonItem,
+  type ComparisonQuery,
+  type RollupResponse,
+} from '@sen/contracts';
+import {
+  comparePeriods,
+  emptyParts,
+  findIndicator,
+  formatPeriodVi,
+  getAggregationMethod,
+  parsePeriod,
+  previousPeriod,
+  valueOf,
+  type IndicatorDefinition,
+  type RollupParts,
+} from '@sen/indicators';
 import { buildWorkbook } from '../../core/http/spreadsheet';
 import { hasRole, type Actor } from '../../core/auth/actor';
 import { ForbiddenError, NotFoundError, ValidationFailedError } from '../../core/errors/domain-error';
 import { AggregationQueue } from '../aggregation/aggregation-queue.service';
 import { IndicatorService } from '../indicators/indicator.service';
 import { OrgUnitService } from '../org-units/org-unit.service';
-import { CentralRepository } from './central.repository';
+import { CentralRepository, type CompletenessCounts, type SplitTenant } from './central.repository';
 import { RollupRepository } from './rollup.repository';
 
 /** Numerator and denominator where the method has them: ratio (parts) and coverage (units meeting / units). */
@@ -16,6 +37,44 @@ function fraction(def: IndicatorDefinition, parts: RollupParts): { numerator: nu
   if (def.aggregation === 'coverage') return { numerator: parts.meeting, denominator: parts.eligible };
   return { numerator: null, denominator: null };
 }
+
+/** A line of the central comparison: a today's province, or in the `former` view a province before 2025. */
+interface Line {
+  tenant: string;
+  key: string;
+  name: string;
+  formerProvince?: string | null;
+  parts: RollupParts | null;
+  unitsExpected: number;
+}
+
+export interface SeriesLine {
+  tenant: string;
+  key?: string;
+  name: string;
+  formerProvince?: string | null;
+  points: { period: string; value: number | null; unitsReporting: number; unitsExpected: number }[];
+}
+
+/** Units of a split tenant found under none of its former provinces (and the tenant's root not valid then). */
+const TODAY = 'today';
+
+/** The lines of a split tenant: its former provinces, the root first, then a line for units under none. */
+function formerLines(split: SplitTenant): { unitId: string; key: string; name: string; code: string | null }[] {
+  const provinces = [...split.provinces].sort((a, b) => Number(b.isRoot) - Number(a.isRoot));
+  const lines = provinces.map((p) => ({ unitId: p.unitId, key: `${split.tenant}:${p.code ?? p.unitId}`, name: p.name, code: p.code }));
+  if (!split.provinces.some((p) => p.isRoot)) lines.push({ unitId: TODAY, key: split.tenant, name: split.name, code: null });
+  return lines;
+}
+
+/** 1 for the highest value; equal values share a rank and the next rank skips (1, 2, 2, 4); null without a value. */
+export function competitionRanks(values: readonly (number | null)[]): (number | null)[] {
+  const present = values.filter((v): v is number => v !== null);
+  return values.map((v) => (v === null ? null : 1 + present.filter((o) => o > v).length));
+}
+
+/** Differences of values that carry at most a few decimals, without floating-point noise (90.1 − 85.3). */
+const roundChange = (d: number): number => Math.round(d * 1e6) / 1e6;
 
 const unknownIndicator = (code: string) =>
   new ValidationFailedError([{ field: 'query.indicator', reason: `không có chỉ tiêu mã "${code}"`, reasonEn: `no indicator with code "${code}"` }]);
@@ -61,56 +120,156 @@ export class RollupService {
     return p;
   }
 
-  /** Every province side by side on a national indicator: aggregates only. */
-  async comparison(q: { indicator: string; period: string }): Promise<{ indicator: Record<string, unknown>; period: string; items: ComparisonItem[] }> {
+  /**
+   * The lines of one period: today's provinces from national_rollup; in the `former` view of a period before
+   * the 2025 merger, a province that absorbed others is split by the former province each unit belonged to.
+   */
+  private async lines(def: IndicatorDefinition, period: string, view: CentralView): Promise<Line[]> {
+    const folded = await this.central.comparison(def.code, period);
+    if (view !== 'former' || !isBeforeReorganisation(period)) return folded.map((r) => ({ ...r, key: r.tenant }));
+    const { start, end } = parsePeriod(period);
+    const splits = new Map((await this.central.splitTenants(start, end)).map((s) => [s.tenant, s]));
+    const out: Line[] = [];
+    for (const r of folded) {
+      const split = splits.get(r.tenant);
+      if (!split) {
+        out.push({ ...r, key: r.tenant, formerProvince: null });
+        continue;
+      }
+      const [values, reports] = await Promise.all([this.central.unitValues(split.tenantId, def.code, period), this.central.reportCountsByUnit(split.tenantId, period, false)]);
+      const provinceOf = await this.formerProvinceOf(split, [...values.map((v) => v.unitId), ...reports.map((x) => x.unitId)], end);
+      const method = getAggregationMethod(def.aggregation);
+      const parts = new Map<string, RollupParts>();
+      const expected = new Map<string, number>();
+      for (const v of values) parts.set(provinceOf(v.unitId), method.combine(parts.get(provinceOf(v.unitId)) ?? emptyParts(), v.parts));
+      for (const x of reports) expected.set(provinceOf(x.unitId), (expected.get(provinceOf(x.unitId)) ?? 0) + x.expected);
+      for (const p of formerLines(split)) {
+        if (p.unitId === TODAY && !parts.has(TODAY) && !expected.has(TODAY)) continue;
+        out.push({ tenant: r.tenant, key: p.key, name: p.name, formerProvince: p.code, parts: parts.get(p.unitId) ?? null, unitsExpected: expected.get(p.unitId) ?? 0 });
+      }
+    }
+    return out;
+  }
+
+  /** unit id → former province unit id (or TODAY for units under none of them, e.g. today's departments). */
+  private async formerProvinceOf(split: SplitTenant, unitIds: string[], end: string): Promise<(unitId: string) => string> {
+    const ids = [...new Set(unitIds)];
+    const map = await this.central.provinceOfUnits(split.tenantId, split.provinces.map((p) => p.unitId), ids, end);
+    const root = split.provinces.find((p) => p.isRoot)?.unitId ?? TODAY;
+    return (unitId) => map.get(unitId) ?? root;
+  }
+
+  /** Every province side by side on a national indicator, ranked, with the change from the previous period. */
+  async comparison(q: ComparisonQuery): Promise<{ indicator: Record<string, unknown>; period: string; items: ComparisonItem[] }> {
     const def = findIndicator(q.indicator);
     if (!def || !def.national) throw unknownIndicator(q.indicator);
-    const rows = await this.central.comparison(q.indicator, q.period);
+    const view = q.view ?? 'folded';
+    const previous = previousPeriod(q.period);
+    // The previous period is shown the way the current one is, so that lines match.
+    const [current, before] = await Promise.all([this.lines(def, q.period, view), this.lines(def, previous, isBeforeReorganisation(q.period) ? view : 'folded')]);
+    const previousBy = new Map(before.map((l) => [l.key, l.parts ? valueOf(def, l.parts) : null]));
+    const values = current.map((l) => (l.parts ? valueOf(def, l.parts) : null));
+    const ranks = competitionRanks(values);
     return {
       indicator: { code: def.code, name: def.name, nameEn: def.nameEn, unit: def.unit, valueType: def.valueType, kind: def.kind, aggregation: def.aggregation },
       period: q.period,
-      items: rows.map((r) => ({
-        tenant: r.tenant,
-        name: r.name,
-        value: r.parts ? valueOf(def, r.parts) : null,
-        ...(r.parts ? fraction(def, r.parts) : { numerator: null, denominator: null }),
-        // Targets come from the plans' national targets (not yet linked): none is better than a made-up one.
-        target: null,
-        achievement: null,
-        unitsReporting: r.parts?.count ?? 0,
-        unitsExpected: r.unitsExpected,
-      })),
+      items: current.map((r, i) => {
+        const value = values[i] ?? null;
+        const prev = previousBy.get(r.key) ?? null;
+        return {
+          tenant: r.tenant,
+          name: r.name,
+          value,
+          ...(r.parts ? fraction(def, r.parts) : { numerator: null, denominator: null }),
+          // Targets come from the plans' national targets (not yet linked): none is better than a made-up one.
+          target: null,
+          achievement: null,
+          unitsReporting: r.parts?.count ?? 0,
+          unitsExpected: r.unitsExpected,
+          rank: ranks[i] ?? null,
+          previous: prev,
+          change: value !== null && prev !== null ? roundChange(value - prev) : null,
+          key: r.key,
+          ...(r.formerProvince !== undefined ? { formerProvince: r.formerProvince } : {}),
+        };
+      }),
     };
   }
 
   /** Several periods for chosen provinces (all when none is named), oldest first. */
-  async series(q: { indicator: string; periods: string[]; tenants?: string[] }) {
+  async series(q: CentralSeriesQuery) {
     const def = findIndicator(q.indicator);
     if (!def || !def.national) throw unknownIndicator(q.indicator);
-    const rows = await this.central.series(q.indicator, q.periods);
+    const view = q.view ?? 'folded';
+    const periods = [...new Set(q.periods)].sort(comparePeriods);
+    const split = view === 'former' ? periods.filter(isBeforeReorganisation) : [];
+    const rows: { tenant: string; key: string; name: string; formerProvince?: string | null; period: string; parts: RollupParts; unitsExpected: number }[] = (
+      await this.central.series(q.indicator, periods.filter((p) => !split.includes(p)))
+    ).map((r) => ({ ...r, key: r.tenant }));
+    for (const period of split) {
+      for (const l of await this.lines(def, period, 'former')) {
+        if (l.parts) rows.push({ tenant: l.tenant, key: l.key, name: l.name, formerProvince: l.formerProvince, period, parts: l.parts, unitsExpected: l.unitsExpected });
+      }
+    }
+    rows.sort((a, b) => a.key.localeCompare(b.key) || comparePeriods(a.period, b.period));
     const wanted = q.tenants?.length ? new Set(q.tenants) : null;
-    const byTenant = new Map<string, { tenant: string; name: string; points: { period: string; value: number | null; unitsReporting: number; unitsExpected: number }[] }>();
+    const byKey = new Map<string, SeriesLine>();
     for (const r of rows) {
       if (wanted && !wanted.has(r.tenant)) continue;
-      if (!byTenant.has(r.tenant)) byTenant.set(r.tenant, { tenant: r.tenant, name: r.name, points: [] });
-      byTenant.get(r.tenant)!.points.push({ period: r.period, value: valueOf(def, r.parts), unitsReporting: r.parts.count, unitsExpected: r.unitsExpected });
+      if (!byKey.has(r.key)) {
+        // The folded view keeps the original shape; the former view names each line's former province.
+        byKey.set(r.key, view === 'former' ? { tenant: r.tenant, key: r.key, name: r.name, formerProvince: r.formerProvince ?? null, points: [] } : { tenant: r.tenant, name: r.name, points: [] });
+      }
+      byKey.get(r.key)!.points.push({ period: r.period, value: valueOf(def, r.parts), unitsReporting: r.parts.count, unitsExpected: r.unitsExpected });
     }
-    return { indicator: { code: def.code, name: def.name, unit: def.unit }, periods: q.periods, items: [...byTenant.values()] };
+    return { indicator: { code: def.code, name: def.name, unit: def.unit, valueType: def.valueType, aggregation: def.aggregation }, periods, items: [...byKey.values()] };
+  }
+
+  /** Reporting completeness per province (national forms): counts only, never a report or a unit. */
+  async completeness(q: CentralCompletenessQuery): Promise<{ period: string; items: CentralCompletenessItem[] }> {
+    const view = q.view ?? 'folded';
+    const rows = await this.central.completeness(q.period);
+    const lines: ({ tenant: string; key: string; name: string; formerProvince?: string | null } & CompletenessCounts)[] = [];
+    const splits = view === 'former' && isBeforeReorganisation(q.period) ? new Map((await this.central.splitTenants(parsePeriod(q.period).start, parsePeriod(q.period).end)).map((s) => [s.tenant, s])) : null;
+    for (const r of rows) {
+      const split = splits?.get(r.tenant);
+      if (!split) {
+        lines.push({ ...r, key: r.tenant, ...(splits ? { formerProvince: null } : {}) });
+        continue;
+      }
+      const byUnit = await this.central.reportCountsByUnit(split.tenantId, q.period, true);
+      const provinceOf = await this.formerProvinceOf(split, byUnit.map((u) => u.unitId), parsePeriod(q.period).end);
+      const sums = new Map<string, CompletenessCounts>();
+      for (const u of byUnit) {
+        const s = sums.get(provinceOf(u.unitId)) ?? { expected: 0, submitted: 0, approved: 0, late: 0 };
+        sums.set(provinceOf(u.unitId), { expected: s.expected + u.expected, submitted: s.submitted + u.submitted, approved: s.approved + u.approved, late: s.late + u.late });
+      }
+      for (const p of formerLines(split)) {
+        if (p.unitId === TODAY && !sums.has(TODAY)) continue;
+        lines.push({ tenant: r.tenant, key: p.key, name: p.name, formerProvince: p.code, ...(sums.get(p.unitId) ?? { expected: 0, submitted: 0, approved: 0, late: 0 }) });
+      }
+    }
+    const rate = (n: number, d: number) => (d > 0 ? (100 * n) / d : null);
+    return { period: q.period, items: lines.map((l) => ({ ...l, submittedRate: rate(l.submitted, l.expected), approvedRate: rate(l.approved, l.expected) })) };
   }
 
   /** The comparison as an XLSX file with Vietnamese headers and number formats. */
-  async comparisonWorkbook(q: { indicator: string; period: string }): Promise<{ filename: string; content: Buffer }> {
+  async comparisonWorkbook(q: ComparisonQuery): Promise<{ filename: string; content: Buffer }> {
     const data = await this.comparison(q);
     const percent = data.indicator.aggregation === 'ratio' || data.indicator.aggregation === 'coverage' || data.indicator.valueType === 'percentage';
-    const ranked = [...data.items].sort((a, b) => (b.value ?? -Infinity) - (a.value ?? -Infinity));
+    const former = data.items.some((i) => i.formerProvince);
+    const ranked = [...data.items].sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || compareVietnamese(a.name, b.name));
+    const valueFormat = percent ? '0.0' : '#,##0';
     const content = await buildWorkbook(
       'So sánh',
-      `${String(data.indicator.name)} — ${formatPeriodVi(q.period)}`,
+      `${String(data.indicator.name)} — ${formatPeriodVi(q.period)}${former ? ' — theo tỉnh, thành phố trước sáp nhập' : ''}`,
       [
         { header: 'Hạng', key: 'rank', width: 8 },
         { header: 'Mã', key: 'tenant', width: 8 },
-        { header: 'Tỉnh, thành phố', key: 'name', width: 38 },
-        { header: percent ? 'Giá trị (%)' : `Giá trị (${String(data.indicator.unit)})`, key: 'value', numFmt: percent ? '0.0' : '#,##0' },
+        { header: former ? 'Tỉnh, thành phố (trước 01/7/2025)' : 'Tỉnh, thành phố', key: 'name', width: 38 },
+        { header: percent ? 'Giá trị (%)' : `Giá trị (${String(data.indicator.unit)})`, key: 'value', numFmt: valueFormat },
+        { header: `Kỳ trước (${formatPeriodVi(previousPeriod(q.period))})`, key: 'previous', numFmt: valueFormat, width: 22 },
+        { header: percent ? 'Thay đổi (điểm %)' : 'Thay đổi', key: 'change', numFmt: percent ? '+0.0;-0.0;0.0' : '+#,##0;-#,##0;0' },
         { header: 'Tử số', key: 'numerator', numFmt: '#,##0' },
         { header: 'Mẫu số', key: 'denominator', numFmt: '#,##0' },
         { header: 'Chỉ tiêu', key: 'target', numFmt: '#,##0.0' },
@@ -118,8 +277,48 @@ export class RollupService {
         { header: 'Đơn vị đã báo cáo', key: 'unitsReporting', numFmt: '#,##0' },
         { header: 'Đơn vị phải báo cáo', key: 'unitsExpected', numFmt: '#,##0' },
       ],
-      ranked.map((item, i) => ({ ...item, rank: item.value === null ? null : i + 1 })),
+      ranked.map((item) => ({ ...item })),
     );
-    return { filename: `so-sanh-${q.indicator}-${q.period}.xlsx`, content };
+    return { filename: `so-sanh-${q.indicator}-${q.period}${former ? '-truoc-sap-nhap' : ''}.xlsx`, content };
+  }
+
+  /** The time series as an XLSX file: one row per province, one column per period. */
+  async seriesWorkbook(q: CentralSeriesQuery): Promise<{ filename: string; content: Buffer }> {
+    const data = await this.series(q);
+    const percent = data.indicator.aggregation === 'ratio' || data.indicator.aggregation === 'coverage' || data.indicator.valueType === 'percentage';
+    const former = (q.view ?? 'folded') === 'former' && data.periods.some(isBeforeReorganisation);
+    const content = await buildWorkbook(
+      'Diễn biến',
+      `${String(data.indicator.name)} — ${data.periods.map(formatPeriodVi).join(', ')}${former ? ' — theo tỉnh, thành phố trước sáp nhập' : ''}`,
+      [
+        { header: 'Mã', key: 'tenant', width: 8 },
+        { header: 'Tỉnh, thành phố', key: 'name', width: 38 },
+        ...data.periods.map((p) => ({ header: `${formatPeriodVi(p)}${percent ? ' (%)' : ''}`, key: `p_${p}`, numFmt: percent ? '0.0' : '#,##0', width: 16 })),
+      ],
+      data.items.map((i) => ({ tenant: i.tenant, name: i.name, ...Object.fromEntries(i.points.map((pt) => [`p_${pt.period}`, pt.value])) })),
+    );
+    return { filename: `dien-bien-${q.indicator}.xlsx`, content };
+  }
+
+  /** Reporting completeness per province as an XLSX file. */
+  async completenessWorkbook(q: CentralCompletenessQuery): Promise<{ filename: string; content: Buffer }> {
+    const data = await this.completeness(q);
+    const former = data.items.some((i) => i.formerProvince);
+    const content = await buildWorkbook(
+      'Tiến độ báo cáo',
+      `Tiến độ báo cáo các tỉnh, thành phố — ${formatPeriodVi(q.period)}${former ? ' — theo tỉnh, thành phố trước sáp nhập' : ''}`,
+      [
+        { header: 'Mã', key: 'tenant', width: 8 },
+        { header: former ? 'Tỉnh, thành phố (trước 01/7/2025)' : 'Tỉnh, thành phố', key: 'name', width: 38 },
+        { header: 'Phải báo cáo', key: 'expected', numFmt: '#,##0' },
+        { header: 'Đã nộp', key: 'submitted', numFmt: '#,##0' },
+        { header: 'Đã duyệt', key: 'approved', numFmt: '#,##0' },
+        { header: 'Nộp muộn', key: 'late', numFmt: '#,##0' },
+        { header: 'Tỷ lệ đã nộp (%)', key: 'submittedRate', numFmt: '0.0' },
+        { header: 'Tỷ lệ đã duyệt (%)', key: 'approvedRate', numFmt: '0.0' },
+      ],
+      [...data.items].sort((a, b) => (b.submittedRate ?? -1) - (a.submittedRate ?? -1) || compareVietnamese(a.name, b.name)),
+    );
+    return { filename: `tien-do-bao-cao-${q.period}${former ? '-truoc-sap-nhap' : ''}.xlsx`, content };
   }
 }

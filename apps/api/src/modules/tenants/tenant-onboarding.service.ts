@@ -9,10 +9,11 @@ import { AuditService } from '../audit/audit.service';
 import { hashPassword } from '../auth/password';
 import { OrgUnitImportService } from '../org-units/org-unit-import.service';
 import { OrgUnitRepository } from '../org-units/org-unit.repository';
+import { ReportFormService } from '../reports/report-form.service';
 import { UserRepository } from '../users/user.repository';
 
 /** Tables that hold a tenant's rows, for undoing an onboarding whose unit file was refused. */
-const TENANT_TABLES = ['audit_log', 'refresh_token', 'role_assignment', 'app_user', 'org_unit_event', 'org_unit_closure', 'org_unit', 'tenant_indicator'];
+const TENANT_TABLES = ['audit_log', 'refresh_token', 'role_assignment', 'app_user', 'org_unit_event', 'org_unit_closure', 'org_unit', 'tenant_indicator', 'report_form'];
 
 export function toTenantDto(t: Tenant): TenantDto {
   return { id: t.id, code: t.code, name: t.name, status: t.status, isCentral: t.isCentral, levels: t.levels, rootUnitId: t.rootUnitId, createdAt: t.createdAt.toISOString() };
@@ -28,6 +29,7 @@ export class TenantOnboardingService {
     private readonly importer: OrgUnitImportService,
     private readonly users: UserRepository,
     private readonly audit: AuditService,
+    private readonly forms: ReportFormService,
   ) {}
 
   async list(): Promise<TenantDto[]> {
@@ -35,8 +37,8 @@ export class TenantOnboardingService {
   }
 
   /**
-   * Creates the tenant, its root unit (at the first level), its first administrator and, optionally, its
-   * units from a CSV. A unit file with any bad row undoes everything and answers the row errors.
+   * Creates the tenant, its root unit (at the first level), its first administrator, the national report
+   * forms and, optionally, its units from a CSV. A unit file with any bad row undoes everything and answers the row errors.
    */
   async onboard(body: CreateTenant, by: Actor | null): Promise<{ tenant: TenantDto; units: ImportResult }> {
     if (await this.directory.findByCode(body.code)) {
@@ -60,6 +62,7 @@ export class TenantOnboardingService {
               [{ role: 'tenant_admin', unitId: id! }],
               m,
             );
+            await this.forms.createNationalForms(m);
             await this.audit.record({ action: 'tenant.onboard', entity: 'tenant', entityId: tenant.id, after: { code: body.code, name: body.name, levels: body.levels, by: by ? `${by.tenantCode}/${by.username}` : 'cli' } }, m);
             return id!;
           });

@@ -4,7 +4,7 @@ const keys = (roles: Parameters<typeof menuFor>[0]) => menuFor(roles).map((e) =>
 
 describe('side menu by role', () => {
   it('shows a reporter the shared screens only', () => {
-    expect(keys(['reporter'])).toEqual(['/', '/org-units', '/indicators', '/plans', '/reports', '/rollups']);
+    expect(keys(['reporter'])).toEqual(['/', '/dashboard/plan-progress', '/dashboard/below-threshold', '/org-units', '/indicators', '/plans', '/reports', '/reports/summary', '/rollups']);
   });
 
   it('adds users and the audit log for a tenant administrator, not the platform or central screens', () => {
@@ -17,10 +17,13 @@ describe('side menu by role', () => {
   it('shows the central administrator (TW) every screen, in menu order', () => {
     expect(keys(['tenant_admin', 'platform_admin', 'central_analyst'])).toEqual([
       '/',
+      '/dashboard/plan-progress',
+      '/dashboard/below-threshold',
       '/org-units',
       '/indicators',
       '/plans',
       '/reports',
+      '/reports/summary',
       '/rollups',
       '/central',
       '/users',
@@ -35,7 +38,7 @@ describe('side menu by role', () => {
   });
 
   it('shows the shared screens while the roles are unknown', () => {
-    expect(keys(undefined)).toEqual(['/', '/org-units', '/indicators', '/plans', '/reports', '/rollups']);
+    expect(keys(undefined)).toEqual(['/', '/dashboard/plan-progress', '/dashboard/below-threshold', '/org-units', '/indicators', '/plans', '/reports', '/reports/summary', '/rollups']);
   });
 
   it('selects the entry a path belongs to', () => {

@@ -10,10 +10,13 @@ export interface MenuEntry {
 
 export const MENU: readonly MenuEntry[] = [
   { key: '/', labelKey: 'nav.dashboard', roles: [] },
+  { key: '/dashboard/plan-progress', labelKey: 'nav.planProgress', roles: [] },
+  { key: '/dashboard/below-threshold', labelKey: 'nav.belowThreshold', roles: [] },
   { key: '/org-units', labelKey: 'nav.orgUnits', roles: [] },
   { key: '/indicators', labelKey: 'nav.indicators', roles: [] },
   { key: '/plans', labelKey: 'nav.plans', roles: [] },
   { key: '/reports', labelKey: 'nav.reports', roles: [] },
+  { key: '/reports/summary', labelKey: 'nav.summaryReports', roles: [] },
   { key: '/rollups', labelKey: 'nav.rollups', roles: [] },
   { key: '/central', labelKey: 'nav.central', roles: ['central_analyst'] },
   { key: '/users', labelKey: 'nav.users', roles: ['tenant_admin'] },

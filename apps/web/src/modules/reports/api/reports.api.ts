@@ -1,7 +1,12 @@
 import type {
+  BulkGrid,
+  BulkValues,
+  BulkValuesResult,
   CompletenessResponse,
   PutReportValues,
   ReportDetail,
+  TenantSettingsDto,
+  TenantSettingsResult,
   ReportFormDto,
   ReportListItem,
   ReportStatus,
@@ -28,6 +33,8 @@ export const reportKeys = {
   detail: (id: string) => ['reports', 'detail', id] as const,
   forms: ['reports', 'forms'] as const,
   completeness: (period: string, formCode: string, unitId?: string) => ['reports', 'completeness', period, formCode, unitId ?? null] as const,
+  bulkGrid: (period: string, formCode: string) => ['reports', 'bulk-grid', period, formCode] as const,
+  settings: ['tenant-settings'] as const,
 };
 
 export function listReports(client: ApiClient, f: ReportListFilters, signal?: AbortSignal) {
@@ -62,4 +69,32 @@ export async function listReportForms(client: ApiClient, signal?: AbortSignal): 
 
 export function getCompleteness(client: ApiClient, q: { period: string; formCode: string; unitId?: string }, signal?: AbortSignal) {
   return client.get<CompletenessResponse>('/api/v1/reports/completeness', q, signal);
+}
+
+export function getBulkGrid(client: ApiClient, q: { period: string; formCode: string }, signal?: AbortSignal) {
+  return client.get<BulkGrid>('/api/v1/reports/bulk-values', q, signal);
+}
+
+export function putBulkValues(client: ApiClient, body: BulkValues) {
+  return client.request<BulkValuesResult>('/api/v1/reports/bulk-values', { method: 'PUT', body });
+}
+
+export function importBulkValues(client: ApiClient, q: { period: string; formCode: string }, file: File | Blob, filename?: string) {
+  const form = new FormData();
+  if (filename) form.append('file', file, filename);
+  else form.append('file', file);
+  const query = new URLSearchParams(q).toString();
+  return client.request<BulkValuesResult>(`/api/v1/reports/bulk-values/import?${query}`, { method: 'POST', body: form });
+}
+
+export function bulkTemplateUrl(q: { period: string; formCode: string }): string {
+  return `/api/v1/reports/bulk-values/template.xlsx?${new URLSearchParams(q).toString()}`;
+}
+
+export function getTenantSettings(client: ApiClient, signal?: AbortSignal) {
+  return client.get<TenantSettingsDto>('/api/v1/tenants/current/settings', undefined, signal);
+}
+
+export function putTenantSettings(client: ApiClient, body: TenantSettingsDto) {
+  return client.request<TenantSettingsResult>('/api/v1/tenants/current/settings', { method: 'PUT', body });
 }

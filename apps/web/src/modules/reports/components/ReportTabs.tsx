@@ -1,22 +1,30 @@
 import { Segmented } from 'antd';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
+import { allowed } from '../../shell/menu';
+import { useSession } from '../../auth/hooks/useSession';
 
-/** The list of reports / who has reported. */
+const TABS = [
+  { value: '/reports', label: 'reports.tabList', roles: [] },
+  { value: '/reports/completeness', label: 'reports.tabCompleteness', roles: [] },
+  { value: '/reports/bulk', label: 'reports.tabBulk', roles: ['unit_manager', 'tenant_admin'] },
+  { value: '/reports/settings', label: 'reports.tabSettings', roles: ['tenant_admin'] },
+] as const;
+
+/** The list of reports / who has reported / bulk entry for the child units / the tenant's counting choice. */
 export function ReportTabs() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const location = useLocation();
-  const value = location.pathname.startsWith('/reports/completeness') ? '/reports/completeness' : '/reports';
+  const roles = useSession()?.user.roles;
+  const tabs = TABS.filter((tab) => allowed(tab.roles, roles));
+  const value = tabs.find((tab) => tab.value !== '/reports' && location.pathname.startsWith(tab.value))?.value ?? '/reports';
   return (
     <Segmented
       aria-label={t('reports.tabs')}
       value={value}
       onChange={(v) => navigate(v)}
-      options={[
-        { value: '/reports', label: t('reports.tabList') },
-        { value: '/reports/completeness', label: t('reports.tabCompleteness') },
-      ]}
+      options={tabs.map((tab) => ({ value: tab.value, label: t(tab.label) }))}
     />
   );
 }

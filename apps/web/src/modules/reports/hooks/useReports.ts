@@ -1,10 +1,15 @@
 import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { PutReportValues, ReportDetail } from '@sen/contracts';
+import type { BulkValues, PutReportValues, ReportDetail, TenantSettingsDto } from '@sen/contracts';
 import { useApiClient } from '../../../lib/api-context';
 import { getUnit, orgUnitKeys } from '../../org-units/api/org-units.api';
 import {
   approveReport,
+  getBulkGrid,
   getCompleteness,
+  getTenantSettings,
+  importBulkValues,
+  putBulkValues,
+  putTenantSettings,
   getReport,
   listReportForms,
   listReports,
@@ -96,4 +101,53 @@ export function useApproveReport(id: string) {
 export function useReturnReport(id: string) {
   const client = useApiClient();
   return useReportWrite(id, (comment: string) => returnReport(client, id, comment));
+}
+
+export function useBulkGrid(period: string | undefined, formCode: string | undefined) {
+  const client = useApiClient();
+  return useQuery({
+    queryKey: reportKeys.bulkGrid(period ?? '', formCode ?? ''),
+    queryFn: ({ signal }) => getBulkGrid(client, { period: period!, formCode: formCode! }, signal),
+    enabled: !!period && !!formCode,
+    staleTime: 0,
+  });
+}
+
+/** Bulk writes change many reports: every report view and the totals are refreshed. */
+function useBulkWrite<V, R>(write: (v: V) => Promise<R>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: write,
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: reportKeys.all });
+      void queryClient.invalidateQueries({ queryKey: ['rollups'] });
+    },
+  });
+}
+
+export function useSaveBulkValues() {
+  const client = useApiClient();
+  return useBulkWrite((body: BulkValues) => putBulkValues(client, body));
+}
+
+export function useImportBulkValues() {
+  const client = useApiClient();
+  return useBulkWrite((v: { period: string; formCode: string; file: File }) => importBulkValues(client, { period: v.period, formCode: v.formCode }, v.file, v.file.name));
+}
+
+export function useTenantSettings(enabled = true) {
+  const client = useApiClient();
+  return useQuery({ queryKey: reportKeys.settings, queryFn: ({ signal }) => getTenantSettings(client, signal), enabled, staleTime: 60_000 });
+}
+
+export function useSaveTenantSettings() {
+  const client = useApiClient();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: TenantSettingsDto) => putTenantSettings(client, body),
+    onSuccess: (saved) => {
+      queryClient.setQueryData(reportKeys.settings, { countSubmitted: saved.countSubmitted });
+      void queryClient.invalidateQueries({ queryKey: ['rollups'] });
+    },
+  });
 }

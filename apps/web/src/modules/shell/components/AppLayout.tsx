@@ -1,11 +1,14 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { Avatar, Button, Drawer, Grid, Layout, Menu, Result, Skeleton, Space, Tooltip, Typography } from 'antd';
 import {
+  AimOutlined,
   ApartmentOutlined,
   AuditOutlined,
   BarChartOutlined,
   DashboardOutlined,
+  FallOutlined,
   FileTextOutlined,
+  FileWordOutlined,
   FundOutlined,
   GlobalOutlined,
   LogoutOutlined,
@@ -30,10 +33,13 @@ const { Header, Sider, Content } = Layout;
 
 const MENU_ICONS: Record<string, ReactNode> = {
   '/': <DashboardOutlined />,
+  '/dashboard/plan-progress': <AimOutlined />,
+  '/dashboard/below-threshold': <FallOutlined />,
   '/org-units': <ApartmentOutlined />,
   '/indicators': <FundOutlined />,
   '/plans': <ScheduleOutlined />,
   '/reports': <FileTextOutlined />,
+  '/reports/summary': <FileWordOutlined />,
   '/rollups': <PieChartOutlined />,
   '/central': <BarChartOutlined />,
   '/users': <TeamOutlined />,

@@ -1,0 +1,96 @@
+/**
+ * Browser test of the summary report (báo cáo tổng hợp), against the built web app served by a running api and
+ * worker with the demo seed (SEN_BASE_URL): HN/admin opens "Báo cáo tổng hợp" from the menu, generates the
+ * report of the city union for 2024S1, watches the progress bar until the worker is done, downloads the Word
+ * file, and finds it in the list of earlier reports. Screenshots go to <repo>/test-output/screenshots.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from './launch-chromium';
+
+const BASE_URL = (process.env.SEN_BASE_URL ?? 'http://127.0.0.1:3000').replace(/\/$/, '');
+const SCREENSHOTS = path.resolve(__dirname, '../../../test-output/screenshots');
+const PASSWORD = 'sen-demo-2024';
+const TIMEOUT = 20_000;
+
+let browser: Browser;
+
+beforeAll(async () => {
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function login(page: Page, tenant: string, username: string): Promise<void> {
+  await page.goto(`${BASE_URL}/login`);
+  await page.getByLabel('Đơn vị (mã)').fill(tenant);
+  await page.getByLabel('Tên đăng nhập').fill(username);
+  await page.getByLabel('Mật khẩu').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.waitForURL(`${BASE_URL}/`);
+  await page.getByTestId('tenant-name').waitFor();
+}
+
+describe('summary report (HN/admin)', () => {
+  it('generates the city union’s report for 2024S1 with a moving progress bar and downloads the Word file', async () => {
+    const context = await browser.newContext({ locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', acceptDownloads: true, viewport: { width: 1366, height: 900 } });
+    context.setDefaultTimeout(TIMEOUT);
+    const page = await context.newPage();
+    try {
+      await login(page, 'HN', 'admin');
+      await page.getByRole('menuitem', { name: 'Báo cáo tổng hợp' }).click();
+      await page.waitForURL(/\/reports\/summary/);
+      await page.getByRole('heading', { name: 'Báo cáo tổng hợp' }).waitFor();
+
+      // The unit defaults to the user's own (the city union); the period is picked.
+      // Typed without diacritics: the period picker searches them like the rest of the app.
+      await page.getByLabel('Kỳ báo cáo').click({ force: true });
+      await page.getByLabel('Kỳ báo cáo').fill('6 thang dau nam 2024');
+      await page.locator('.ant-select-item-option').filter({ hasText: '6 tháng đầu năm 2024' }).first().click();
+      await page.waitForURL(/period=2024S1/);
+      await page.getByRole('button', { name: 'Tạo báo cáo' }).click();
+
+      // Follow the bar: its value is read every few milliseconds until the worker is done.
+      const bar = page.getByTestId('summary-progress');
+      await bar.waitFor();
+      const seen: number[] = [];
+      const running = path.join(SCREENSHOTS, 'summary-report-running.png');
+      fs.rmSync(running, { force: true });
+      const deadline = Date.now() + 60_000;
+      while (Date.now() < deadline) {
+        const [status, progress] = await Promise.all([bar.getAttribute('data-status'), bar.getAttribute('data-progress')]);
+        seen.push(Number(progress));
+        if (status === 'done' || status === 'failed') break;
+        if (status === 'running' && !fs.existsSync(running)) await page.screenshot({ path: running });
+        await page.waitForTimeout(50);
+      }
+      expect(await bar.getAttribute('data-status')).toBe('done');
+      expect(seen[seen.length - 1]).toBe(100);
+      // Never goes backwards; starts below 100 (the bar was there before the job finished).
+      expect([...seen].sort((a, b) => a - b)).toEqual(seen);
+      expect(seen[0]).toBeLessThan(100);
+      await page.getByText('Hội LHPN thành phố Hà Nội — 6 tháng đầu năm 2024').waitFor();
+      await page.waitForTimeout(300);
+      await page.screenshot({ path: path.join(SCREENSHOTS, 'summary-report-done.png'), fullPage: true });
+
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('summary-download').click()]);
+      expect(download.suggestedFilename()).toBe('Báo cáo tổng hợp 2024S1 - Hội LHPN thành phố Hà Nội.docx');
+      const file = await download.path();
+      const bytes = fs.readFileSync(file);
+      expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
+      expect(bytes.length).toBeGreaterThan(5000);
+
+      // The list of earlier reports shows it, done, with its own download link.
+      const row = page.locator('tbody tr.ant-table-row', { hasText: 'Hội LHPN thành phố Hà Nội' }).first();
+      await row.getByText('Đã xong').waitFor();
+      expect(await row.innerText()).toContain('6 tháng đầu năm 2024');
+      await row.getByRole('button', { name: /Tải báo cáo tổng hợp Hội LHPN thành phố Hà Nội/ }).waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+});

@@ -1,0 +1,31 @@
+import { activityState, healthyShare, monthAndQuarter, statusSlices } from './progress';
+import type { StatusSummary } from './api/dashboard.api';
+
+const summary = (s: Partial<StatusSummary>): StatusSummary => ({ achieved: 0, on_track: 0, at_risk: 0, off_track: 0, no_data: 0, not_allocated: 0, not_measured: 0, ...s });
+
+describe('dashboard progress helpers', () => {
+  it('counts achieved and on-track among measured targets only', () => {
+    expect(healthyShare(summary({ achieved: 2, on_track: 1, off_track: 1, not_measured: 5, not_allocated: 3 }))).toBe(75);
+    expect(healthyShare(summary({ not_measured: 4 }))).toBeNull();
+  });
+
+  it('leaves empty statuses out of the chart, in a fixed order', () => {
+    expect(statusSlices(summary({ off_track: 1, achieved: 3 }), (s) => s).map((x) => [x.status, x.value])).toEqual([
+      ['achieved', 3],
+      ['off_track', 1],
+    ]);
+  });
+
+  it('tells an activity still planned after its end from one to come', () => {
+    const a = { status: 'planned', dateFrom: '2024-03-01', dateTo: '2024-03-31' };
+    expect(activityState(a, '2024-02-15')).toBe('upcoming');
+    expect(activityState(a, '2024-03-31')).toBe('ongoing');
+    expect(activityState(a, '2024-04-01')).toBe('overdue');
+    expect(activityState({ ...a, status: 'done' }, '2024-04-01')).toBe('done');
+  });
+
+  it('gives the month and its quarter, leap February included', () => {
+    expect(monthAndQuarter('2024-02')).toEqual({ month: { from: '2024-02-01', to: '2024-02-29' }, quarter: { from: '2024-01-01', to: '2024-03-31', index: 1 } });
+    expect(monthAndQuarter('2024-11').quarter).toEqual({ from: '2024-10-01', to: '2024-12-31', index: 4 });
+  });
+});
