@@ -140,6 +140,44 @@ describe('aggregation engine (real MariaDB)', () => {
     expect(Number((await rollup(3, 'HOI_VIEN', '2024Q1'))?.sum)).toBe(11);
   });
 
+  it('one job applies the tenant\'s other pending rows with its own (a burst), each report in its final state', async () => {
+    const a = await report(4, '2023S1', { HOI_VIEN: 10, TY_LE_TAP_HOP_HOI_VIEN: [5, 10] });
+    const b = await report(5, '2023S1', { HOI_VIEN: 20, TY_LE_TAP_HOP_HOI_VIEN: [10, 20] });
+    const c = await report(6, '2023S1', { HOI_VIEN: 40 });
+    const rows = [await outbox(a), await outbox(b), await outbox(c)];
+    // c is taken back before any job ran: its second row says so, and the batch applies c once, as it is now.
+    await ds.query("UPDATE report SET status = 'returned', version = 2 WHERE tenant_id = ? AND id = ?", [T, c]);
+    rows.push(await outbox(c));
+    const first = await inTenant(() => applyOutbox(ds, rows[1]!));
+    expect(first).toMatchObject({ status: 'applied', outboxRows: 4 });
+    for (const o of rows) expect((await inTenant(() => applyOutbox(ds, o))).status).toBe('already-processed');
+    expect(Number((await rollup(1, 'HOI_VIEN', '2023S1'))?.sum)).toBe(30);
+    expect(Number((await rollup(1, 'HOI_VIEN', '2023S1'))?.count)).toBe(2);
+    expect(Number((await rollup(2, 'HOI_VIEN', '2023S1'))?.sum)).toBe(30);
+    expect(await rollup(3, 'HOI_VIEN', '2023S1')).toBeUndefined();
+    const ratio = await rollup(1, 'TY_LE_TAP_HOP_HOI_VIEN', '2023S1');
+    expect([Number(ratio?.numerator), Number(ratio?.denominator)]).toEqual([15, 30]);
+    expect(await reconcileRollups(ds, T, '2023S1')).toEqual({ rollupMismatches: 0, checked: expect.any(Number) });
+    const [national] = await ds.query("SELECT sum FROM national_rollup WHERE tenant_id = ? AND period = '2023S1' AND indicator_code = 'HOI_VIEN'", [T]);
+    expect(Number(national.sum)).toBe(30);
+  });
+
+  it('many jobs racing over one tenant\'s pending rows count every report exactly once', async () => {
+    const units = [4, 5, 6, 7, 4, 5, 6, 7];
+    const rows: string[] = [];
+    for (const [i, unit] of units.entries()) {
+      // Two periods in one batch, siblings and cousins sharing ancestors: every report counts once.
+      rows.push(await outbox(await report(unit, i < 4 ? '2023Q3' : '2023S2', { HOI_VIEN_MOI: 1 + i, TY_LE_TAP_HOP_THAP_NHAT: 50 + i })));
+    }
+    const results = await Promise.all(rows.map((o) => inTenant(() => applyOutbox(ds, o))));
+    expect(results.reduce((n, r) => n + (r.outboxRows ?? 0), 0)).toBe(rows.length);
+    for (const period of ['2023S2', '2023Q3']) {
+      expect(await reconcileRollups(ds, T, period)).toEqual({ rollupMismatches: 0, checked: expect.any(Number) });
+    }
+    const [pending] = await ds.query('SELECT COUNT(*) AS n FROM aggregation_outbox WHERE tenant_id = ? AND processed_at IS NULL', [T]);
+    expect(Number(pending.n)).toBe(0);
+  });
+
   it('the incremental totals equal a full set-based recompute, and the reconciliation proves it', async () => {
     expect(await reconcileRollups(ds, T, '2024S1')).toEqual({ rollupMismatches: 0, checked: expect.any(Number) });
     const incremental = await ds.query("SELECT unit_id, indicator_code, sum, count, numerator, denominator FROM rollup WHERE tenant_id = ? AND period = '2024S1' AND count > 0 ORDER BY unit_id, indicator_code", [T]);
