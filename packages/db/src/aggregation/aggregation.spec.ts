@@ -178,6 +178,18 @@ describe('aggregation engine (real MariaDB)', () => {
     expect(Number(pending.n)).toBe(0);
   });
 
+  it('the first two reports of a new period, applied by two jobs at the same moment, both count', async () => {
+    // No rollup row exists yet for 2022S1: nothing to lock in the rows themselves, so without a lock of the
+    // tenant's aggregation the second job would overwrite the first one's new rows. Repeated: a race.
+    for (const [i, period] of ['2022S1', '2022S2', '2021S1', '2021S2', '2020S1'].entries()) {
+      const a = await outbox(await report(4, period, { HOI_VIEN: 100 + i }));
+      const b = await outbox(await report(6, period, { HOI_VIEN: 200 }));
+      await Promise.all([inTenant(() => applyOutbox(ds, a)), inTenant(() => applyOutbox(ds, b))]);
+      expect(Number((await rollup(1, 'HOI_VIEN', period))?.sum)).toBe(300 + i);
+      expect(Number((await rollup(1, 'HOI_VIEN', period))?.count)).toBe(2);
+    }
+  });
+
   it('the incremental totals equal a full set-based recompute, and the reconciliation proves it', async () => {
     expect(await reconcileRollups(ds, T, '2024S1')).toEqual({ rollupMismatches: 0, checked: expect.any(Number) });
     const incremental = await ds.query("SELECT unit_id, indicator_code, sum, count, numerator, denominator FROM rollup WHERE tenant_id = ? AND period = '2024S1' AND count > 0 ORDER BY unit_id, indicator_code", [T]);
