@@ -4,7 +4,7 @@ import { createDataSource } from '../data-source';
 import { dropDatabase, ensureDatabase, runMigrations } from '../database-admin';
 import { TenantContext } from '../tenancy/tenant-context';
 import { applyOutbox } from './apply-report';
-import { reconcileRollups, recomputeRollups } from './recompute';
+import { reconcileRollups, recomputeRollups, unitTotals } from './recompute';
 
 const base = (process.env.DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/sen').replace(/\/[^/]*$/, '');
 const url = `${base}/sen_test_agg_${process.pid}`;
@@ -64,6 +64,10 @@ async function rollup(unit: number, code: string, period = '2024S1'): Promise<Re
   return row;
 }
 
+async function total(unit: number, code: string, period = '2024S1') {
+  return (await unitTotals(ds.manager, T, period, [String(unit)], [code])).get(`${unit}|${code}`)?.parts;
+}
+
 beforeAll(async () => {
   await dropDatabase(url);
   await ensureDatabase(url);
@@ -82,8 +86,12 @@ describe('aggregation engine (real MariaDB)', () => {
     const r = await report(4, '2024S1', { HOI_VIEN: 1000, HOI_VIEN_MOI: 40, TY_LE_TAP_HOP_HOI_VIEN: [900, 1000] });
     const o = await outbox(r);
     expect((await inTenant(() => applyOutbox(ds, o))).status).toBe('applied');
-    for (const unit of [4, 2, 1]) expect(Number((await rollup(unit, 'HOI_VIEN'))?.sum)).toBe(1000);
+    for (const unit of [2, 1]) expect(Number((await rollup(unit, 'HOI_VIEN'))?.sum)).toBe(1000);
     expect(await rollup(3, 'HOI_VIEN')).toBeUndefined();
+    // A unit without sub-units holds no rollup row: its total is its own counted value.
+    expect(await rollup(4, 'HOI_VIEN')).toBeUndefined();
+    expect(Number((await total(4, 'HOI_VIEN'))?.sum)).toBe(1000);
+    expect(Number((await total(2, 'HOI_VIEN'))?.sum)).toBe(1000);
     const before = await ds.query('SELECT * FROM rollup ORDER BY unit_id, indicator_code');
     expect((await inTenant(() => applyOutbox(ds, o))).status).toBe('already-processed');
     expect(await ds.query('SELECT * FROM rollup ORDER BY unit_id, indicator_code')).toEqual(before);
@@ -132,11 +140,12 @@ describe('aggregation engine (real MariaDB)', () => {
   it('a unit merged before the period counts under its successor; before the merge, under the old tree', async () => {
     const after = await outbox(await report(8, '2024S2', { HOI_VIEN: 77 }));
     await inTenant(() => applyOutbox(ds, after));
-    expect(Number((await rollup(6, 'HOI_VIEN', '2024S2'))?.sum)).toBe(77);
-    expect(await rollup(8, 'HOI_VIEN', '2024S2')).toBeUndefined();
+    expect(Number((await total(6, 'HOI_VIEN', '2024S2'))?.sum)).toBe(77);
+    expect(Number((await rollup(3, 'HOI_VIEN', '2024S2'))?.sum)).toBe(77);
+    expect(await total(8, 'HOI_VIEN', '2024S2')).toBeUndefined();
     const before = await outbox(await report(8, '2024Q1', { HOI_VIEN: 11 }));
     await inTenant(() => applyOutbox(ds, before));
-    expect(Number((await rollup(8, 'HOI_VIEN', '2024Q1'))?.sum)).toBe(11);
+    expect(Number((await total(8, 'HOI_VIEN', '2024Q1'))?.sum)).toBe(11);
     expect(Number((await rollup(3, 'HOI_VIEN', '2024Q1'))?.sum)).toBe(11);
   });
 
@@ -188,6 +197,26 @@ describe('aggregation engine (real MariaDB)', () => {
       expect(Number((await rollup(1, 'HOI_VIEN', period))?.sum)).toBe(300 + i);
       expect(Number((await rollup(1, 'HOI_VIEN', period))?.count)).toBe(2);
     }
+  });
+
+  it('a unit that gets its first sub-unit keeps its own value in its new rollup row', async () => {
+    // Unit 5 (no sub-units) counted 30 for 2019S1; then a branch 9 is created under it and reports 4.
+    const own = await outbox(await report(5, '2019S1', { HOI_VIEN: 30 }));
+    await inTenant(() => applyOutbox(ds, own));
+    expect(await rollup(5, 'HOI_VIEN', '2019S1')).toBeUndefined();
+    await ds.query(`INSERT INTO org_unit (id, tenant_id, parent_id, name, name_folded, sort_key, level, kind) VALUES (9, ?, 5, 'U9', 'u9', 'u9', 'branch', 'union')`, [T]);
+    for (const [a, d] of [[9, 0], [5, 1], [2, 2], [1, 3]]) await ds.query('INSERT INTO org_unit_closure (tenant_id, ancestor_id, descendant_id, depth) VALUES (?, ?, 9, ?)', [T, a, d]);
+    const branch = await outbox(await report(9, '2019S1', { HOI_VIEN: 4 }));
+    await inTenant(() => applyOutbox(ds, branch));
+    expect(Number((await rollup(5, 'HOI_VIEN', '2019S1'))?.sum)).toBe(34);
+    expect(Number((await rollup(1, 'HOI_VIEN', '2019S1'))?.sum)).toBe(34);
+    expect(await reconcileRollups(ds, T, '2019S1')).toEqual({ rollupMismatches: 0, checked: expect.any(Number) });
+    const before = await ds.query("SELECT unit_id, indicator_code, sum, count FROM rollup WHERE tenant_id = ? AND period = '2019S1' ORDER BY unit_id, indicator_code", [T]);
+    await recomputeRollups(ds, { tenantId: T, period: '2019S1' });
+    expect(await ds.query("SELECT unit_id, indicator_code, sum, count FROM rollup WHERE tenant_id = ? AND period = '2019S1' ORDER BY unit_id, indicator_code", [T])).toEqual(before);
+    // The tree as the other tests know it (unit 5 without sub-units).
+    await ds.query('DELETE FROM org_unit_closure WHERE tenant_id = ? AND descendant_id = 9', [T]);
+    await ds.query('DELETE FROM org_unit WHERE tenant_id = ? AND id = 9', [T]);
   });
 
   it('the incremental totals equal a full set-based recompute, and the reconciliation proves it', async () => {

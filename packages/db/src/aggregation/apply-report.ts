@@ -113,7 +113,14 @@ async function applyReports(m: EntityManager, tenantId: string, outboxRows: Outb
     changedIndicators += changes.length;
     let ancestorIds = ancestorsOf.get(unit.id);
     if (!ancestorIds) {
-      const rows: { ancestor_id: string }[] = await m.query('SELECT ancestor_id FROM org_unit_closure WHERE tenant_id = ? AND descendant_id = ?', [tenantId, unit.id]);
+      // The units whose rollup rows hold this unit's values: every unit above it, and itself when it has
+      // sub-units or is the root (a unit without sub-units holds no rollup row; see buildRollups).
+      const rows: { ancestor_id: string }[] = await m.query(
+        `SELECT c.ancestor_id FROM org_unit_closure c
+         WHERE c.tenant_id = ? AND c.descendant_id = ?
+           AND (c.depth > 0 OR c.ancestor_id = ? OR EXISTS (SELECT 1 FROM org_unit ch WHERE ch.tenant_id = c.tenant_id AND ch.parent_id = c.ancestor_id))`,
+        [tenantId, unit.id, tenant?.root_unit_id ?? 0],
+      );
       ancestorIds = rows.map((a) => String(a.ancestor_id));
       ancestorsOf.set(unit.id, ancestorIds);
     }
@@ -201,9 +208,25 @@ async function applyRollupChanges(m: EntityManager, tenantId: string, period: st
     [tenantId, period, codes, unitIds],
   );
   const currentBy = new Map(current.map((r) => [`${String(r.indicator_code)}|${String(r.unit_id)}`, rowToParts(r)]));
+  // A unit without a row yet holds nothing counted below it — except its own value, when it counted as a unit
+  // without sub-units before it got one: such a row is made from its subtree (the recompute below).
+  const missing = [...changes.values()].filter((c) => !currentBy.has(`${c.code}|${c.unitId}`));
+  const ownValues: { unit_id: string; indicator_code: string }[] = missing.length
+    ? await m.query('SELECT unit_id, indicator_code FROM unit_value WHERE tenant_id = ? AND period = ? AND unit_id IN (?) AND indicator_code IN (?)', [
+        tenantId,
+        period,
+        [...new Set(missing.map((c) => c.unitId))],
+        [...new Set(missing.map((c) => c.code))],
+      ])
+    : [];
+  const fromSubtree = new Set(ownValues.map((v) => `${String(v.indicator_code)}|${String(v.unit_id)}`));
   const writes: { code: string; unitId: string; parts: RollupParts }[] = [];
   const recompute: { code: string; unitId: string }[] = [];
   for (const [key, { code, unitId, changes: list }] of changes) {
+    if (fromSubtree.has(key)) {
+      recompute.push({ code, unitId });
+      continue;
+    }
     const method = getAggregationMethod(defs.get(code)?.aggregation ?? 'sum');
     let parts: RollupParts | null = currentBy.get(key) ?? emptyParts();
     for (const { before, after } of list) {
