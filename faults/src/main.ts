@@ -1,7 +1,7 @@
 /**
  * ./scripts/faults — fault injection on demand (not part of ./scripts/test). See FAULTS.md.
  *
- *   node faults/dist/main.js [--machine-services] [--only 1,3] [--kills 20] [--keep]
+ *   node faults/dist/main.js [--machine-services] [--only 1,3] [--kills 20] [--approvals 1000] [--keep]
  *
  * For each fault: a burst of approvals through the HTTP API (HN and DN administrators, submitted reports of a
  * period of the fault's own), the fault injected in the middle, then {fault, approvalsMade, approvalsCounted,
@@ -22,10 +22,11 @@ interface Options {
   only: number[];
   kills: number;
   keep: boolean;
+  approvals: number;
 }
 
 function parseOptions(argv: string[]): Options {
-  const opts: Options = { machineServices: false, only: [1, 2, 3, 4], kills: 20, keep: false };
+  const opts: Options = { machineServices: false, only: [1, 2, 3, 4], kills: 20, keep: false, approvals: 1000 };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const value = () => {
@@ -37,7 +38,8 @@ function parseOptions(argv: string[]): Options {
     else if (a === '--keep') opts.keep = true;
     else if (a.startsWith('--only')) opts.only = value().split(',').map(Number).filter((n) => n >= 1 && n <= 4);
     else if (a.startsWith('--kills')) opts.kills = Math.max(1, Math.min(100, Number(value())));
-    else throw new Error(`unknown option ${a} (--machine-services, --only 1,3, --kills 20, --keep)`);
+    else if (a.startsWith('--approvals')) opts.approvals = Math.max(10, Math.min(1800, Number(value())));
+    else throw new Error(`unknown option ${a} (--machine-services, --only 1,3, --kills 20, --approvals 1000, --keep)`);
   }
   return opts;
 }
@@ -223,7 +225,7 @@ async function main(): Promise<number> {
   } else {
     services = new PrivateServices(join(tmpdir(), `sen-faults-${process.pid}`));
   }
-  const run = new FaultRun(root, services, 'sen_faults', `{sen-faults-${process.pid}}`, logDir);
+  const run = new FaultRun(root, services, 'sen_faults', `{sen-faults-${process.pid}}`, logDir, opts.approvals);
   const results: FaultResult[] = [];
   const stop = async () => {
     await Proc.stopAll();

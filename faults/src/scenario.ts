@@ -54,6 +54,8 @@ export class FaultRun {
     readonly dbName: string,
     readonly prefix: string,
     readonly logDir: string,
+    /** Approvals per fault (the burst); the demo's communes and their branches give up to ~1,900 reports. */
+    readonly approvals = 1000,
   ) {}
 
   get databaseUrl(): string {
@@ -107,8 +109,11 @@ export class FaultRun {
   }
 
   /**
-   * Submitted reports to approve, for a period of their own: every commune of HN and DN that reported 2024S1 on the
-   * national half-year form gets a submitted report for `period` with the same values (SQL set-up, as allowed).
+   * Submitted reports to approve, for a period of their own (SQL set-up, as allowed): every commune of HN and DN that
+   * reported 2024S1 on the national half-year form gets a submitted report for `period` with the same values, and so
+   * does each of its branches (chi hội) with an eighth of them (rounded, so a ratio's numerator stays within its
+   * denominator). Branch and commune values both count, under the commune: the deepest paths of the tree, and enough
+   * reports for a burst of `approvals` (a deterministic spread of them over both provinces and levels).
    */
   async prepareSubmitted(period: string): Promise<{ id: string; tenantId: string }[]> {
     const deadline = `${period.slice(0, 4)}-${period.endsWith('S1') ? '06' : '12'}-13`;
@@ -131,8 +136,29 @@ export class FaultRun {
            WHERE n.tenant_id IN (?) AND n.period = ?`,
           [SOURCE_PERIOD, tenantIds, period],
         );
+        await m.query(
+          `INSERT INTO report (tenant_id, form_id, form_code, unit_id, period, status, deadline, late, submitted_at, version)
+           SELECT b.tenant_id, c.form_id, c.form_code, b.id, c.period, 'submitted', c.deadline, 0, CURRENT_TIMESTAMP(3), 1
+           FROM report c JOIN org_unit b ON b.tenant_id = c.tenant_id AND b.parent_id = c.unit_id AND b.level = 'branch'
+           WHERE c.tenant_id IN (?) AND c.period = ?`,
+          [tenantIds, period],
+        );
+        await m.query(
+          `INSERT INTO report_value (tenant_id, report_id, indicator_code, category, value, numerator, denominator)
+           SELECT v.tenant_id, n.id, v.indicator_code, v.category, ROUND(v.value / 8), ROUND(v.numerator / 8), ROUND(v.denominator / 8)
+           FROM report n
+           JOIN org_unit b ON b.tenant_id = n.tenant_id AND b.id = n.unit_id AND b.level = 'branch'
+           JOIN report c ON c.tenant_id = n.tenant_id AND c.form_id = n.form_id AND c.unit_id = b.parent_id AND c.period = n.period
+           JOIN report_value v ON v.tenant_id = c.tenant_id AND v.report_id = c.id
+           WHERE n.tenant_id IN (?) AND n.period = ?`,
+          [tenantIds, period],
+        );
       });
-      const rows: { id: string; tenant_id: string }[] = await ds.query("SELECT id, tenant_id FROM report WHERE tenant_id IN (?) AND period = ? AND status = 'submitted' ORDER BY id", [tenantIds, period]);
+      const rows: { id: string; tenant_id: string }[] = await ds.query(
+        "SELECT id, tenant_id FROM report WHERE tenant_id IN (?) AND period = ? AND status = 'submitted' ORDER BY CRC32(id), id LIMIT ?",
+        [tenantIds, period, this.approvals],
+      );
+      if (rows.length < this.approvals) throw new Error(`only ${rows.length} reports to approve for ${period}, ${this.approvals} asked`);
       return rows.map((r) => ({ id: String(r.id), tenantId: String(r.tenant_id) }));
     });
   }

@@ -1,4 +1,4 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
@@ -36,6 +36,8 @@ export class AppModule {
       global: true,
       imports: [
         LoggerModule.forRoot({
+          // Liveness is a bare Fastify route (app.ts): no per-request logger for it.
+          exclude: [{ method: RequestMethod.GET, path: 'health/live' }],
           pinoHttp: {
             level: config.LOG_LEVEL,
             // JSON logs with a request id; the id is echoed in error bodies and the x-request-id header.

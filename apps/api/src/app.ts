@@ -20,6 +20,21 @@ import type Redis from 'ioredis';
 export const API_PREFIX = 'api/v1';
 
 /**
+ * `GET /health/live` on Fastify itself, outside Nest's guards, interceptors and middleware: liveness only says
+ * that the process answers, so it needs none of them, and probes (and load balancers) call it often. No request
+ * log, no rate limit, no security headers (the body is a constant JSON object, never rendered by a browser).
+ */
+function registerLiveness(app: NestFastifyApplication): void {
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .get('/health/live', { logLevel: 'silent', config: { rateLimit: false, helmet: { skipRoute: true } } }, (_request, reply) => {
+      void reply.send(LIVE_BODY);
+    });
+}
+const LIVE_BODY = { status: 'ok' } as const;
+
+/**
  * The one bootstrap of the api, used by main.ts and by the e2e tests alike: Fastify, the /api/v1 prefix,
  * security headers, CORS, uploads, OpenAPI at /api/docs, and the built web app at /.
  */
@@ -44,6 +59,7 @@ export async function createApp(config: ApiConfig, opts: { logger?: boolean } = 
   if (opts.logger !== false) app.useLogger(app.get(Logger));
   else app.useLogger(false);
   app.enableShutdownHooks();
+  registerLiveness(app);
   app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'health/(.*)', method: RequestMethod.ALL }] });
 
   await app.register(fastifyHelmet, {
@@ -94,8 +110,10 @@ export async function createApp(config: ApiConfig, opts: { logger?: boolean } = 
   app
     .getHttpAdapter()
     .getInstance()
-    .addHook('onSend', async (request, reply) => {
+    // Set when the request arrives (a synchronous hook: no promise per request); it stays on every answer.
+    .addHook('onRequest', (request, reply, done) => {
       void reply.header('x-request-id', request.id);
+      done();
     });
 
   const board = await mountQueueBoard(app, config);

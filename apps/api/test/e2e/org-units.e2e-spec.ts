@@ -1,4 +1,6 @@
 import ExcelJS from 'exceljs';
+import { Queue } from 'bullmq';
+import { JOB_NAMES, QUEUES } from '@sen/contracts';
 import { generateImportCsv } from '@sen/db';
 import { multipart, startHarness, type Harness } from './harness';
 
@@ -83,6 +85,24 @@ describe('org units (GET/POST/PATCH /api/v1/org-units, import, merge)', () => {
     expect(old.body.validTo).toBe('2026-06-30');
     const history = await h.request('GET', `/api/v1/org-units/${parent.body.id}/history`, { token: hn.accessToken });
     expect(history.body.items.some((e: { type: string; effectiveFrom: string }) => e.type === 'merge' && e.effectiveFrom === '2026-07-01')).toBe(true);
+  });
+
+  it('a change of the tree recomputes the rollups of every period with counted values (the worker runs the jobs)', async () => {
+    const redis = new URL(h.config.REDIS_URL);
+    const queue = new Queue(QUEUES.aggregation, { prefix: h.config.QUEUE_PREFIX, connection: { host: redis.hostname, port: Number(redis.port || 6379), password: redis.password || undefined } });
+    try {
+      const recomputes = async () => (await queue.getJobs(['waiting', 'delayed', 'prioritized'])).filter((j) => j.name === JOB_NAMES.recompute && j.data.tenantId === '2');
+      await Promise.all((await recomputes()).map((j) => j.remove()));
+      const [counted]: { periods: string }[] = await h.db.query("SELECT GROUP_CONCAT(DISTINCT period ORDER BY period) AS periods FROM unit_value WHERE tenant_id = 2");
+      expect(counted?.periods).toBeTruthy(); // the demo's approved reports
+      const a = await h.request('POST', '/api/v1/org-units', { token: hn.accessToken, body: { name: 'Hội LHPN xã Thử Chuyển', level: 'grassroots', parentId: root } });
+      expect(await recomputes()).toEqual([]); // a new unit has nothing counted: nothing to recompute
+      const b = await h.request('POST', '/api/v1/org-units', { token: hn.accessToken, body: { name: 'Chi hội Thử Chuyển', level: 'branch', parentId: root } });
+      expect((await h.request('PATCH', `/api/v1/org-units/${b.body.id}`, { token: hn.accessToken, body: { parentId: a.body.id } })).status).toBe(200);
+      expect((await recomputes()).map((j) => j.data.period).sort().join(',')).toBe(counted!.periods);
+    } finally {
+      await queue.close();
+    }
   });
 
   it('splits a commune into two (children follow the mapping) and dissolves a unit into a successor, both kept in history', async () => {

@@ -4,7 +4,7 @@ import { createDataSource } from '../data-source';
 import { dropDatabase, ensureDatabase, runMigrations } from '../database-admin';
 import { TenantContext } from '../tenancy/tenant-context';
 import { applyOutbox } from './apply-report';
-import { reconcileRollups, recomputeRollups } from './recompute';
+import { reconcileRollups, recomputeRollups, unitTotals } from './recompute';
 
 const base = (process.env.DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/sen').replace(/\/[^/]*$/, '');
 const url = `${base}/sen_test_agg_${process.pid}`;
@@ -64,6 +64,10 @@ async function rollup(unit: number, code: string, period = '2024S1'): Promise<Re
   return row;
 }
 
+async function total(unit: number, code: string, period = '2024S1') {
+  return (await unitTotals(ds.manager, T, period, [String(unit)], [code])).get(`${unit}|${code}`)?.parts;
+}
+
 beforeAll(async () => {
   await dropDatabase(url);
   await ensureDatabase(url);
@@ -82,8 +86,12 @@ describe('aggregation engine (real MariaDB)', () => {
     const r = await report(4, '2024S1', { HOI_VIEN: 1000, HOI_VIEN_MOI: 40, TY_LE_TAP_HOP_HOI_VIEN: [900, 1000] });
     const o = await outbox(r);
     expect((await inTenant(() => applyOutbox(ds, o))).status).toBe('applied');
-    for (const unit of [4, 2, 1]) expect(Number((await rollup(unit, 'HOI_VIEN'))?.sum)).toBe(1000);
+    for (const unit of [2, 1]) expect(Number((await rollup(unit, 'HOI_VIEN'))?.sum)).toBe(1000);
     expect(await rollup(3, 'HOI_VIEN')).toBeUndefined();
+    // A unit without sub-units holds no rollup row: its total is its own counted value.
+    expect(await rollup(4, 'HOI_VIEN')).toBeUndefined();
+    expect(Number((await total(4, 'HOI_VIEN'))?.sum)).toBe(1000);
+    expect(Number((await total(2, 'HOI_VIEN'))?.sum)).toBe(1000);
     const before = await ds.query('SELECT * FROM rollup ORDER BY unit_id, indicator_code');
     expect((await inTenant(() => applyOutbox(ds, o))).status).toBe('already-processed');
     expect(await ds.query('SELECT * FROM rollup ORDER BY unit_id, indicator_code')).toEqual(before);
@@ -132,12 +140,83 @@ describe('aggregation engine (real MariaDB)', () => {
   it('a unit merged before the period counts under its successor; before the merge, under the old tree', async () => {
     const after = await outbox(await report(8, '2024S2', { HOI_VIEN: 77 }));
     await inTenant(() => applyOutbox(ds, after));
-    expect(Number((await rollup(6, 'HOI_VIEN', '2024S2'))?.sum)).toBe(77);
-    expect(await rollup(8, 'HOI_VIEN', '2024S2')).toBeUndefined();
+    expect(Number((await total(6, 'HOI_VIEN', '2024S2'))?.sum)).toBe(77);
+    expect(Number((await rollup(3, 'HOI_VIEN', '2024S2'))?.sum)).toBe(77);
+    expect(await total(8, 'HOI_VIEN', '2024S2')).toBeUndefined();
     const before = await outbox(await report(8, '2024Q1', { HOI_VIEN: 11 }));
     await inTenant(() => applyOutbox(ds, before));
-    expect(Number((await rollup(8, 'HOI_VIEN', '2024Q1'))?.sum)).toBe(11);
+    expect(Number((await total(8, 'HOI_VIEN', '2024Q1'))?.sum)).toBe(11);
     expect(Number((await rollup(3, 'HOI_VIEN', '2024Q1'))?.sum)).toBe(11);
+  });
+
+  it('one job applies the tenant\'s other pending rows with its own (a burst), each report in its final state', async () => {
+    const a = await report(4, '2023S1', { HOI_VIEN: 10, TY_LE_TAP_HOP_HOI_VIEN: [5, 10] });
+    const b = await report(5, '2023S1', { HOI_VIEN: 20, TY_LE_TAP_HOP_HOI_VIEN: [10, 20] });
+    const c = await report(6, '2023S1', { HOI_VIEN: 40 });
+    const rows = [await outbox(a), await outbox(b), await outbox(c)];
+    // c is taken back before any job ran: its second row says so, and the batch applies c once, as it is now.
+    await ds.query("UPDATE report SET status = 'returned', version = 2 WHERE tenant_id = ? AND id = ?", [T, c]);
+    rows.push(await outbox(c));
+    const first = await inTenant(() => applyOutbox(ds, rows[1]!));
+    expect(first).toMatchObject({ status: 'applied', outboxRows: 4 });
+    for (const o of rows) expect((await inTenant(() => applyOutbox(ds, o))).status).toBe('already-processed');
+    expect(Number((await rollup(1, 'HOI_VIEN', '2023S1'))?.sum)).toBe(30);
+    expect(Number((await rollup(1, 'HOI_VIEN', '2023S1'))?.count)).toBe(2);
+    expect(Number((await rollup(2, 'HOI_VIEN', '2023S1'))?.sum)).toBe(30);
+    expect(await rollup(3, 'HOI_VIEN', '2023S1')).toBeUndefined();
+    const ratio = await rollup(1, 'TY_LE_TAP_HOP_HOI_VIEN', '2023S1');
+    expect([Number(ratio?.numerator), Number(ratio?.denominator)]).toEqual([15, 30]);
+    expect(await reconcileRollups(ds, T, '2023S1')).toEqual({ rollupMismatches: 0, checked: expect.any(Number) });
+    const [national] = await ds.query("SELECT sum FROM national_rollup WHERE tenant_id = ? AND period = '2023S1' AND indicator_code = 'HOI_VIEN'", [T]);
+    expect(Number(national.sum)).toBe(30);
+  });
+
+  it('many jobs racing over one tenant\'s pending rows count every report exactly once', async () => {
+    const units = [4, 5, 6, 7, 4, 5, 6, 7];
+    const rows: string[] = [];
+    for (const [i, unit] of units.entries()) {
+      // Two periods in one batch, siblings and cousins sharing ancestors: every report counts once.
+      rows.push(await outbox(await report(unit, i < 4 ? '2023Q3' : '2023S2', { HOI_VIEN_MOI: 1 + i, TY_LE_TAP_HOP_THAP_NHAT: 50 + i })));
+    }
+    const results = await Promise.all(rows.map((o) => inTenant(() => applyOutbox(ds, o))));
+    expect(results.reduce((n, r) => n + (r.outboxRows ?? 0), 0)).toBe(rows.length);
+    for (const period of ['2023S2', '2023Q3']) {
+      expect(await reconcileRollups(ds, T, period)).toEqual({ rollupMismatches: 0, checked: expect.any(Number) });
+    }
+    const [pending] = await ds.query('SELECT COUNT(*) AS n FROM aggregation_outbox WHERE tenant_id = ? AND processed_at IS NULL', [T]);
+    expect(Number(pending.n)).toBe(0);
+  });
+
+  it('the first two reports of a new period, applied by two jobs at the same moment, both count', async () => {
+    // No rollup row exists yet for 2022S1: nothing to lock in the rows themselves, so without a lock of the
+    // tenant's aggregation the second job would overwrite the first one's new rows. Repeated: a race.
+    for (const [i, period] of ['2022S1', '2022S2', '2021S1', '2021S2', '2020S1'].entries()) {
+      const a = await outbox(await report(4, period, { HOI_VIEN: 100 + i }));
+      const b = await outbox(await report(6, period, { HOI_VIEN: 200 }));
+      await Promise.all([inTenant(() => applyOutbox(ds, a)), inTenant(() => applyOutbox(ds, b))]);
+      expect(Number((await rollup(1, 'HOI_VIEN', period))?.sum)).toBe(300 + i);
+      expect(Number((await rollup(1, 'HOI_VIEN', period))?.count)).toBe(2);
+    }
+  });
+
+  it('a unit that gets its first sub-unit keeps its own value in its new rollup row', async () => {
+    // Unit 5 (no sub-units) counted 30 for 2019S1; then a branch 9 is created under it and reports 4.
+    const own = await outbox(await report(5, '2019S1', { HOI_VIEN: 30 }));
+    await inTenant(() => applyOutbox(ds, own));
+    expect(await rollup(5, 'HOI_VIEN', '2019S1')).toBeUndefined();
+    await ds.query(`INSERT INTO org_unit (id, tenant_id, parent_id, name, name_folded, sort_key, level, kind) VALUES (9, ?, 5, 'U9', 'u9', 'u9', 'branch', 'union')`, [T]);
+    for (const [a, d] of [[9, 0], [5, 1], [2, 2], [1, 3]]) await ds.query('INSERT INTO org_unit_closure (tenant_id, ancestor_id, descendant_id, depth) VALUES (?, ?, 9, ?)', [T, a, d]);
+    const branch = await outbox(await report(9, '2019S1', { HOI_VIEN: 4 }));
+    await inTenant(() => applyOutbox(ds, branch));
+    expect(Number((await rollup(5, 'HOI_VIEN', '2019S1'))?.sum)).toBe(34);
+    expect(Number((await rollup(1, 'HOI_VIEN', '2019S1'))?.sum)).toBe(34);
+    expect(await reconcileRollups(ds, T, '2019S1')).toEqual({ rollupMismatches: 0, checked: expect.any(Number) });
+    const before = await ds.query("SELECT unit_id, indicator_code, sum, count FROM rollup WHERE tenant_id = ? AND period = '2019S1' ORDER BY unit_id, indicator_code", [T]);
+    await recomputeRollups(ds, { tenantId: T, period: '2019S1' });
+    expect(await ds.query("SELECT unit_id, indicator_code, sum, count FROM rollup WHERE tenant_id = ? AND period = '2019S1' ORDER BY unit_id, indicator_code", [T])).toEqual(before);
+    // The tree as the other tests know it (unit 5 without sub-units).
+    await ds.query('DELETE FROM org_unit_closure WHERE tenant_id = ? AND descendant_id = 9', [T]);
+    await ds.query('DELETE FROM org_unit WHERE tenant_id = ? AND id = 9', [T]);
   });
 
   it('the incremental totals equal a full set-based recompute, and the reconciliation proves it', async () => {

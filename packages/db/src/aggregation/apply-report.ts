@@ -3,58 +3,167 @@ import { applyChange, emptyParts, getAggregationMethod, parsePeriod, type Rollup
 import { TenantContext } from '../tenancy/tenant-context';
 import { effectiveUnit, reportCounts, reportParts, type ReportRow } from './counted-values';
 import { tenantDefinitions } from './indicator-definitions';
-import { PART_AGGREGATES, PART_COLUMNS, partsToParams, rowToParts, sameParts } from './parts-columns';
+import { MAX_ROWS_PER_STATEMENT, PART_AGGREGATES, PART_COLUMNS, partsToParams, rowToParts, sameParts } from './parts-columns';
 
 export interface ApplyResult {
   status: 'applied' | 'already-processed' | 'missing';
   changedIndicators: number;
   ancestors: number;
+  /** Outbox rows applied by this call: the one asked for and the tenant's other pending ones it took along. */
+  outboxRows?: number;
 }
+
+/** How many of a tenant's pending outbox rows one transaction takes along (the deadline burst). */
+export const MAX_OUTBOX_BATCH = 100;
 
 const partColumnList = PART_COLUMNS.join(', ');
 const partUpdates = PART_COLUMNS.map((c) => `${c} = VALUES(${c})`).join(', ');
 
 /**
- * Applies one outbox row — a report whose status changed — to the rollups, exactly once:
- * in ONE transaction it recomputes the report unit's counted values with @sen/indicators, corrects every
- * ancestor's rollup by the method's delta (applyChange), or recomputes that ancestor from its subtree
- * when the method has no delta (min, max, latest), refreshes the tenant's line of the central totals,
- * and marks the outbox row processed. A replayed job finds the row processed and changes nothing; a worker
- * killed in the middle leaves nothing (the transaction rolls back) and the job runs again.
- * Concurrent approvals of sibling units lock the shared ancestors' rows in one order, so both count.
+ * Applies an outbox row — a report whose status changed — to the rollups, exactly once, together with the
+ * tenant's other pending rows (up to MAX_OUTBOX_BATCH): in ONE transaction it
+ * recomputes each report unit's counted values with @sen/indicators, corrects every ancestor's rollup by the
+ * method's delta (applyChange) — or recomputes that ancestor from its subtree when the method has no delta
+ * (min, max, latest) —, refreshes the tenant's line of the central totals, and marks the rows processed.
+ *
+ * Batching is what keeps a deadline burst current: fifty approvals of one province are one lock of the
+ * province's rows and one write per rollup row, not fifty. A replayed job finds its row processed and changes
+ * nothing; a worker killed in the middle leaves nothing (the transaction rolls back) and the job runs again.
+ * Applies of one tenant take turns (see below); within one, units' counted values and rollup rows are
+ * locked in one order (unit id; period, indicator, unit).
  */
 export async function applyOutbox(ds: DataSource, outboxId: string): Promise<ApplyResult> {
   const { tenantId } = TenantContext.current();
   // READ COMMITTED: the rows are locked explicitly (FOR UPDATE, in one order); repeatable-read gap locks on
   // rollup rows that do not exist yet made concurrent approvals deadlock (measured by the benchmark).
+  // A replayed job (the usual case in a burst: an earlier job took its row along) answers without waiting.
+  const [seen]: OutboxRow[] = await ds.query('SELECT id, report_id, processed_at FROM aggregation_outbox WHERE tenant_id = ? AND id = ?', [tenantId, outboxId]);
+  if (!seen) return { status: 'missing', changedIndicators: 0, ancestors: 0 };
+  if (seen.processed_at) return { status: 'already-processed', changedIndicators: 0, ancestors: 0 };
   return ds.transaction('READ COMMITTED', async (m) => {
-    const [outbox]: { id: string; report_id: string; processed_at: Date | null }[] = await m.query(
+    // One apply at a time per tenant, the tenant's row as the lock, taken first (one lock order, so no
+    // deadlock): a rollup row that does not exist yet cannot be locked, and two jobs creating the same new
+    // row (the first reports of a period) would otherwise each write their own total over the other's.
+    // Other tenants' jobs run in parallel, and a burst of one tenant is one batch anyway.
+    await m.query('SELECT id FROM tenant WHERE id = ? FOR UPDATE', [tenantId]);
+    const [outbox]: OutboxRow[] = await m.query(
       'SELECT id, report_id, processed_at FROM aggregation_outbox WHERE tenant_id = ? AND id = ? FOR UPDATE',
       [tenantId, outboxId],
     );
     if (!outbox) return { status: 'missing', changedIndicators: 0, ancestors: 0 };
     if (outbox.processed_at) return { status: 'already-processed', changedIndicators: 0, ancestors: 0 };
-    const result = await applyReport(m, tenantId, String(outbox.report_id));
-    await m.query('UPDATE aggregation_outbox SET processed_at = CURRENT_TIMESTAMP(3) WHERE tenant_id = ? AND id = ?', [tenantId, outboxId]);
-    return { status: 'applied', ...result };
+    // Rows still being written by the api are not committed, hence not seen (read committed) and not waited for.
+    const others: OutboxRow[] = await m.query(
+      `SELECT id, report_id, processed_at FROM aggregation_outbox
+       WHERE tenant_id = ? AND processed_at IS NULL AND id <> ? ORDER BY id LIMIT ${MAX_OUTBOX_BATCH - 1} FOR UPDATE`,
+      [tenantId, outboxId],
+    );
+    const rows = [outbox, ...others].sort((a, b) => Number(a.id) - Number(b.id));
+    const result = await applyReports(m, tenantId, rows);
+    await m.query('UPDATE aggregation_outbox SET processed_at = CURRENT_TIMESTAMP(3) WHERE id IN (?)', [rows.map((r) => r.id)]);
+    return { status: 'applied', ...result, outboxRows: rows.length };
   });
 }
 
-async function applyReport(m: EntityManager, tenantId: string, reportId: string): Promise<{ changedIndicators: number; ancestors: number }> {
-  const [report]: ReportRow[] = await m.query('SELECT id, tenant_id, unit_id, period, status, version FROM report WHERE tenant_id = ? AND id = ? FOR UPDATE', [tenantId, reportId]);
-  if (!report) return { changedIndicators: 0, ancestors: 0 };
+interface OutboxRow {
+  id: string;
+  report_id: string;
+  processed_at: Date | null;
+}
+
+/** A change of one unit's counted value of one indicator: what it counted before (none: it did not count) and now. */
+interface UnitChange {
+  code: string;
+  before: RollupParts | undefined;
+  after: RollupParts;
+}
+
+/** The changes of one period, per rollup row (indicator|ancestor), in the order the reports changed. */
+type PeriodChanges = Map<string, { code: string; unitId: string; changes: UnitChange[] }>;
+
+async function applyReports(m: EntityManager, tenantId: string, outboxRows: OutboxRow[]): Promise<{ changedIndicators: number; ancestors: number }> {
+  // Each report once, at its first outbox row's place: applying reads the report as it is now, so a report
+  // approved then reopened within one batch is applied once, in its final state.
+  const reportIds = [...new Set(outboxRows.map((r) => String(r.report_id)))];
+  const reports: ReportRow[] = await m.query(
+    'SELECT id, tenant_id, unit_id, period, status, version FROM report WHERE tenant_id = ? AND id IN (?) ORDER BY id FOR UPDATE',
+    [tenantId, reportIds],
+  );
+  if (reports.length === 0) return { changedIndicators: 0, ancestors: 0 };
   const [tenant]: { settings: string | { countSubmitted?: boolean } | null; root_unit_id: string | null }[] = await m.query(
     'SELECT settings, root_unit_id FROM tenant WHERE id = ?',
     [tenantId],
   );
   const settings = typeof tenant?.settings === 'string' ? (JSON.parse(tenant.settings) as { countSubmitted?: boolean }) : tenant?.settings ?? {};
   const defs = await tenantDefinitions(m, tenantId);
-  const period = report.period;
-  const unit = await effectiveUnit(m, tenantId, String(report.unit_id), parsePeriod(period).start);
+  const order = new Map(reportIds.map((id, i) => [id, i]));
+  const located = await Promise.all(
+    reports.map(async (report) => ({ report, unit: await effectiveUnit(m, tenantId, String(report.unit_id), parsePeriod(report.period).start) })),
+  );
+  // Units' counted values are locked in unit order (the same in every transaction); one unit's reports in
+  // the order they changed, so the latest report of an indicator wins, as in the full recompute.
+  located.sort((a, b) => Number(a.unit.id) - Number(b.unit.id) || order.get(String(a.report.id))! - order.get(String(b.report.id))!);
 
-  const newParts = reportCounts(report.status, !!settings.countSubmitted) ? await reportParts(m, report, unit.level, defs) : new Map<string, RollupParts>();
-  // What counts now for this unit and period: rows this report put there, and rows of the indicators it
-  // reports now (another form of the same period may have counted them before: the latest report wins).
+  const byPeriod = new Map<string, PeriodChanges>();
+  const ancestorsOf = new Map<string, string[]>();
+  let changedIndicators = 0;
+  for (const { report, unit } of located) {
+    const changes = await applyUnitValues(m, tenantId, report, unit, !!settings.countSubmitted, defs);
+    if (changes.length === 0) continue;
+    changedIndicators += changes.length;
+    let ancestorIds = ancestorsOf.get(unit.id);
+    if (!ancestorIds) {
+      // The units whose rollup rows hold this unit's values: every unit above it, and itself when it has
+      // sub-units or is the root (a unit without sub-units holds no rollup row; see buildRollups).
+      const rows: { ancestor_id: string }[] = await m.query(
+        `SELECT c.ancestor_id FROM org_unit_closure c
+         WHERE c.tenant_id = ? AND c.descendant_id = ?
+           AND (c.depth > 0 OR c.ancestor_id = ? OR EXISTS (SELECT 1 FROM org_unit ch WHERE ch.tenant_id = c.tenant_id AND ch.parent_id = c.ancestor_id))`,
+        [tenantId, unit.id, tenant?.root_unit_id ?? 0],
+      );
+      ancestorIds = rows.map((a) => String(a.ancestor_id));
+      ancestorsOf.set(unit.id, ancestorIds);
+    }
+    let period = byPeriod.get(report.period);
+    if (!period) byPeriod.set(report.period, (period = new Map()));
+    for (const change of changes) {
+      for (const ancestorId of ancestorIds) {
+        const key = `${change.code}|${ancestorId}`;
+        let entry = period.get(key);
+        if (!entry) period.set(key, (entry = { code: change.code, unitId: ancestorId, changes: [] }));
+        entry.changes.push(change);
+      }
+    }
+  }
+
+  let ancestors = 0;
+  for (const periodKey of [...byPeriod.keys()].sort()) {
+    const changes = byPeriod.get(periodKey)!;
+    ancestors += changes.size;
+    await applyRollupChanges(m, tenantId, periodKey, changes, defs);
+    const codes = [...new Set([...changes.values()].map((c) => c.code))];
+    const root = tenant?.root_unit_id ? String(tenant.root_unit_id) : null;
+    if (root && codes.some((code) => changes.has(`${code}|${root}`))) await refreshNationalRollup(m, tenantId, periodKey, root, codes);
+  }
+  return { changedIndicators, ancestors };
+}
+
+/**
+ * 1. A report's unit's counted values: what counts now (its values when the report counts, nothing otherwise)
+ * against what counted before — rows this report put there, and rows of the indicators it reports now
+ * (another form of the same period may have counted them before: the latest report wins). Writes the
+ * difference and answers it.
+ */
+async function applyUnitValues(
+  m: EntityManager,
+  tenantId: string,
+  report: ReportRow,
+  unit: { id: string; level: string },
+  countSubmitted: boolean,
+  defs: Awaited<ReturnType<typeof tenantDefinitions>>,
+): Promise<UnitChange[]> {
+  const period = report.period;
+  const newParts = reportCounts(report.status, countSubmitted) ? await reportParts(m, report, unit.level, defs) : new Map<string, RollupParts>();
   const oldRows: Record<string, unknown>[] = await m.query(
     `SELECT indicator_code, report_id, ${partColumnList} FROM unit_value WHERE tenant_id = ? AND period = ? AND unit_id = ? FOR UPDATE`,
     [tenantId, period, unit.id],
@@ -67,9 +176,7 @@ async function applyReport(m: EntityManager, tenantId: string, reportId: string)
   const changed = [...new Set([...newParts.keys(), ...oldParts.keys()])]
     .filter((code) => !sameParts(newParts.get(code) ?? emptyParts(), oldParts.get(code) ?? emptyParts()))
     .sort();
-  if (changed.length === 0) return { changedIndicators: 0, ancestors: 0 };
-
-  // 1. The unit's counted values.
+  if (changed.length === 0) return [];
   const removed = changed.filter((c) => !newParts.has(c));
   if (removed.length) {
     await m.query('DELETE FROM unit_value WHERE tenant_id = ? AND period = ? AND unit_id = ? AND indicator_code IN (?)', [tenantId, period, unit.id, removed]);
@@ -83,46 +190,69 @@ async function applyReport(m: EntityManager, tenantId: string, reportId: string)
       upserts.flatMap((c) => [tenantId, period, c, unit.id, report.id, report.version, ...partsToParams(newParts.get(c)!)]),
     );
   }
+  return changed.map((code) => ({ code, before: oldParts.get(code), after: newParts.get(code) ?? emptyParts() }));
+}
 
-  // 2. Every ancestor's rollup (the unit itself included), locked in one order.
-  const ancestors: { ancestor_id: string }[] = await m.query(
-    'SELECT ancestor_id FROM org_unit_closure WHERE tenant_id = ? AND descendant_id = ? ORDER BY ancestor_id',
-    [tenantId, unit.id],
-  );
-  const ancestorIds = ancestors.map((a) => String(a.ancestor_id));
+/**
+ * 2. Every touched rollup row of a period (the units themselves and all their ancestors), locked in one
+ * order, corrected by all the batch's changes in turn: a unit that did not count before simply joins its
+ * parent (no delta, no recompute); otherwise the method's delta; a method without one (min, max, latest)
+ * recomputes that row from its subtree's counted values, which step 1 has already written.
+ */
+async function applyRollupChanges(m: EntityManager, tenantId: string, period: string, changes: PeriodChanges, defs: Awaited<ReturnType<typeof tenantDefinitions>>): Promise<void> {
+  const codes = [...new Set([...changes.values()].map((c) => c.code))].sort();
+  const unitIds = [...new Set([...changes.values()].map((c) => c.unitId))];
   const current: Record<string, unknown>[] = await m.query(
     `SELECT indicator_code, unit_id, ${partColumnList} FROM rollup
      WHERE tenant_id = ? AND period = ? AND indicator_code IN (?) AND unit_id IN (?) ORDER BY indicator_code, unit_id FOR UPDATE`,
-    [tenantId, period, changed, ancestorIds],
+    [tenantId, period, codes, unitIds],
   );
   const currentBy = new Map(current.map((r) => [`${String(r.indicator_code)}|${String(r.unit_id)}`, rowToParts(r)]));
+  // A unit without a row yet holds nothing counted below it — except its own value, when it counted as a unit
+  // without sub-units before it got one: such a row is made from its subtree (the recompute below).
+  const missing = [...changes.values()].filter((c) => !currentBy.has(`${c.code}|${c.unitId}`));
+  const ownValues: { unit_id: string; indicator_code: string }[] = missing.length
+    ? await m.query('SELECT unit_id, indicator_code FROM unit_value WHERE tenant_id = ? AND period = ? AND unit_id IN (?) AND indicator_code IN (?)', [
+        tenantId,
+        period,
+        [...new Set(missing.map((c) => c.unitId))],
+        [...new Set(missing.map((c) => c.code))],
+      ])
+    : [];
+  const fromSubtree = new Set(ownValues.map((v) => `${String(v.indicator_code)}|${String(v.unit_id)}`));
   const writes: { code: string; unitId: string; parts: RollupParts }[] = [];
   const recompute: { code: string; unitId: string }[] = [];
-  for (const code of changed) {
-    const def = defs.get(code);
-    const method = getAggregationMethod(def?.aggregation ?? 'sum');
-    for (const ancestorId of ancestorIds) {
-      const parent = currentBy.get(`${code}|${ancestorId}`) ?? emptyParts();
-      const before = oldParts.get(code);
+  for (const [key, { code, unitId, changes: list }] of changes) {
+    if (fromSubtree.has(key)) {
+      recompute.push({ code, unitId });
+      continue;
+    }
+    const method = getAggregationMethod(defs.get(code)?.aggregation ?? 'sum');
+    let parts: RollupParts | null = currentBy.get(key) ?? emptyParts();
+    for (const { before, after } of list) {
       if (!before) {
-        // The unit did not count before: its parts simply join the parent's (no delta, no recompute).
-        writes.push({ code, unitId: ancestorId, parts: method.combine(parent, newParts.get(code) ?? emptyParts()) });
+        parts = method.combine(parts, after);
         continue;
       }
-      const r = applyChange(parent, before, newParts.get(code) ?? emptyParts(), method);
-      if ('parts' in r) writes.push({ code, unitId: ancestorId, parts: r.parts });
-      else recompute.push({ code, unitId: ancestorId });
+      const r = applyChange(parts, before, after, method);
+      if (!('parts' in r)) {
+        parts = null;
+        break;
+      }
+      parts = r.parts;
     }
+    if (parts) writes.push({ code, unitId, parts });
+    else recompute.push({ code, unitId });
   }
-  if (writes.length) {
+  for (let i = 0; i < writes.length; i += MAX_ROWS_PER_STATEMENT) {
+    const chunk = writes.slice(i, i + MAX_ROWS_PER_STATEMENT);
     await m.query(
       `INSERT INTO rollup (tenant_id, period, indicator_code, unit_id, ${partColumnList}, updated_at)
-       VALUES ${writes.map(() => `(?, ?, ?, ?, ${PART_COLUMNS.map(() => '?').join(', ')}, CURRENT_TIMESTAMP(3))`).join(', ')}
+       VALUES ${chunk.map(() => `(?, ?, ?, ?, ${PART_COLUMNS.map(() => '?').join(', ')}, CURRENT_TIMESTAMP(3))`).join(', ')}
        ON DUPLICATE KEY UPDATE ${partUpdates}, updated_at = VALUES(updated_at)`,
-      writes.flatMap((w) => [tenantId, period, w.code, w.unitId, ...partsToParams(w.parts)]),
+      chunk.flatMap((w) => [tenantId, period, w.code, w.unitId, ...partsToParams(w.parts)]),
     );
   }
-  // Methods without a delta: the touched ancestors are recomputed from their subtree's counted values.
   for (const { code, unitId } of recompute) {
     await m.query('DELETE FROM rollup WHERE tenant_id = ? AND period = ? AND indicator_code = ? AND unit_id = ?', [tenantId, period, code, unitId]);
     await m.query(
@@ -134,12 +264,6 @@ async function applyReport(m: EntityManager, tenantId: string, reportId: string)
       [period, code, tenantId, unitId],
     );
   }
-
-  // 3. The tenant's line of the central comparison: a copy of the root's rollup.
-  if (tenant?.root_unit_id && ancestorIds.includes(String(tenant.root_unit_id))) {
-    await refreshNationalRollup(m, tenantId, period, String(tenant.root_unit_id), changed);
-  }
-  return { changedIndicators: changed.length, ancestors: ancestorIds.length };
 }
 
 /**

@@ -37,6 +37,16 @@ export const PART_AGGREGATES: Record<string, string> = {
   latest_value: 'MAX(uv.latest_value)',
 };
 
+const extreme = (fn: 'LEAST' | 'GREATEST', c: string) => `${fn}(COALESCE(${c}, VALUES(${c})), COALESCE(VALUES(${c}), ${c}))`;
+
+/**
+ * How an existing row's column takes in an incoming row's (`INSERT … ON DUPLICATE KEY UPDATE`): the same
+ * merge as PART_AGGREGATES, for two rows. NULL (min, max, latest) means "nothing yet" on either side.
+ */
+export const PART_MERGE: Record<string, string> = Object.fromEntries(
+  PART_FIELDS.map(([, c]) => [c, c === 'min' ? extreme('LEAST', c) : c === 'max' || c.startsWith('latest_') ? extreme('GREATEST', c) : `${c} + VALUES(${c})`]),
+);
+
 const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
 const numOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 

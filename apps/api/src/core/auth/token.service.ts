@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import jwt from 'jsonwebtoken';
-import { randomUUID } from 'node:crypto';
+import { createSecretKey, randomUUID, type KeyObject } from 'node:crypto';
 import type { Role } from '@sen/contracts';
 import { API_CONFIG, type ApiConfig } from '../config/config';
 import { UnauthenticatedError } from '../errors/domain-error';
@@ -22,11 +22,13 @@ interface AccessClaims {
  */
 @Injectable()
 export class TokenService {
-  private readonly keys: Map<string, string>;
+  // Key objects made once: given a string, jsonwebtoken builds a key object on every sign and verify, which
+  // was a tenth of the cost of an authenticated request (measured with the comparison endpoint).
+  private readonly keys: Map<string, KeyObject>;
   private readonly signingKid: string;
 
   constructor(@Inject(API_CONFIG) private readonly config: ApiConfig) {
-    this.keys = new Map(config.JWT_SECRETS.map((k) => [k.kid, k.secret]));
+    this.keys = new Map(config.JWT_SECRETS.map((k) => [k.kid, createSecretKey(Buffer.from(k.secret, 'utf8'))]));
     this.signingKid = config.JWT_SECRETS[0]!.kid;
   }
 

@@ -15,7 +15,11 @@ async function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
   }
 }
 
-/** Liveness (the process answers) and readiness (the database and Redis answer), outside /api/v1. */
+/**
+ * Readiness (the database and Redis answer), outside /api/v1. Liveness (`/health/live`) is a bare Fastify route
+ * registered in app.ts (`registerLiveness`): probes hit it every few seconds on every replica, so it skips
+ * Nest's pipeline, logging and security headers.
+ */
 @ApiTags('health')
 @Public()
 @Controller('health')
@@ -24,11 +28,6 @@ export class HealthController {
     private readonly dataSource: DataSource,
     @Inject(REDIS) private readonly redis: Redis,
   ) {}
-
-  @Get('live')
-  live(): { status: 'ok' } {
-    return { status: 'ok' };
-  }
 
   @Get('ready')
   async ready(@Res() reply: FastifyReply): Promise<void> {

@@ -225,6 +225,12 @@ export class OrgUnitRepository {
     return rows.map((r) => String(r.id));
   }
 
+  /** The periods in which the tenant has counted values (what a change of the tree makes stale). */
+  async countedPeriods(): Promise<string[]> {
+    const rows: { period: string }[] = await this.data.dataSource.query('SELECT DISTINCT period FROM unit_value WHERE tenant_id = ? ORDER BY period', [this.tenantId]);
+    return rows.map((r) => String(r.period));
+  }
+
   async existingCodes(codes: string[]): Promise<Map<string, { id: string; level: string }>> {
     const found = new Map<string, { id: string; level: string }>();
     for (let i = 0; i < codes.length; i += CHUNK) {

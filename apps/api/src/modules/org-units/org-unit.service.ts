@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import type {
   CreateOrgUnit,
   DissolveOrgUnit,
@@ -15,6 +15,7 @@ import { hasRole, type Actor } from '../../core/auth/actor';
 import { DomainError, ForbiddenError, NotFoundError, ValidationFailedError } from '../../core/errors/domain-error';
 import { AuditService } from '../audit/audit.service';
 import { TenantDirectory } from '../../core/tenancy/tenant-directory';
+import { AggregationQueue } from '../aggregation/aggregation-queue.service';
 import { OrgUnitRepository } from './org-unit.repository';
 
 const today = (): string => new Date().toISOString().slice(0, 10);
@@ -27,13 +28,30 @@ export function toListItem(u: OrgUnitEntity): OrgUnitListItem {
 /** Use cases of the unit tree. Every unit id from a client is checked against the actor's subtrees. */
 @Injectable()
 export class OrgUnitService {
+  private readonly logger = new Logger('OrgUnitService');
+
   constructor(
     private readonly units: OrgUnitRepository,
+    private readonly queue: AggregationQueue,
     private readonly audit: AuditService,
     private readonly tenants: TenantDirectory,
   ) {}
 
   /** A unit the actor may see, or 404 — the same answer for another tenant's id and for an id outside the subtree. */
+  /**
+   * Rollups follow the tree: after a move, merge, split or dissolution, every period with counted values is
+   * recomputed in the worker (values of a unit closed before a period move to its successor). A new unit needs
+   * none (it has nothing counted yet). Best effort: the change is saved; if the queue is down, the rollups page
+   * recomputes a period by hand.
+   */
+  private async recomputeAfterTreeChange(tenantId: string): Promise<void> {
+    try {
+      for (const period of await this.units.countedPeriods()) await this.queue.enqueueRecompute(period, tenantId);
+    } catch (err) {
+      this.logger.warn(`recompute after a change of the unit tree not enqueued: ${(err as Error).message}`);
+    }
+  }
+
   async visibleUnit(actor: Actor, id: string): Promise<OrgUnitEntity> {
     const unit = await this.units.findById(id);
     if (!unit || !(await this.units.isWithin(id, actor.unitIds))) throw new NotFoundError('Unit', 'đơn vị');
@@ -162,6 +180,7 @@ export class OrgUnitService {
       }
       await this.audit.record({ action: 'org-unit.update', entity: 'org_unit', entityId: id, unitId: id, before, after: body }, m);
     });
+    if (body.parentId !== undefined && body.parentId !== unit.parentId) await this.recomputeAfterTreeChange(actor.tenantId);
     return this.get(actor, id);
   }
 
@@ -218,6 +237,7 @@ export class OrgUnitService {
       await this.audit.record({ action: 'org-unit.merge', entity: 'org_unit', entityId: tid, unitId: tid, before: sources.map(toListItem), after: data }, m);
       return tid;
     });
+    await this.recomputeAfterTreeChange(actor.tenantId);
     return this.get(actor, targetId);
   }
 
@@ -249,6 +269,7 @@ export class OrgUnitService {
       await this.audit.record({ action: 'org-unit.split', entity: 'org_unit', entityId: id, unitId: id, before: toListItem(source), after: data }, m);
       return created;
     });
+    await this.recomputeAfterTreeChange(actor.tenantId);
     return { items: (await this.units.findByIds(ids)).map(toListItem) };
   }
 
@@ -274,6 +295,7 @@ export class OrgUnitService {
       await this.units.recordEvent({ unitId: id, type: 'dissolve', effectiveFrom: body.effectiveFrom, data: { successorId: body.successorId ?? null } }, m);
       await this.audit.record({ action: 'org-unit.dissolve', entity: 'org_unit', entityId: id, unitId: id, before: toListItem(unit), after: body }, m);
     });
+    await this.recomputeAfterTreeChange(actor.tenantId);
     return this.get(actor, id);
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { PART_COLUMNS, rowToParts, TenantContext, TenantDataSource } from '@sen/db';
+import { TenantContext, TenantDataSource, unitTotals } from '@sen/db';
 import type { RollupParts } from '@sen/indicators';
 
 /** Reads the rollups of the current tenant. */
@@ -7,13 +7,11 @@ import type { RollupParts } from '@sen/indicators';
 export class RollupRepository {
   constructor(private readonly data: TenantDataSource) {}
 
-  async find(unitId: string, indicator: string, period: string): Promise<{ parts: RollupParts; updatedAt: Date } | null> {
+  /** The unit's total: its rollup row, or its own counted value when it has no sub-units (unitTotals). */
+  async find(unitId: string, indicator: string, period: string): Promise<{ parts: RollupParts; updatedAt: Date | null } | null> {
     const { tenantId } = TenantContext.current();
-    const [row]: Record<string, unknown>[] = await this.data.dataSource.query(
-      `SELECT ${PART_COLUMNS.join(', ')}, updated_at FROM rollup WHERE tenant_id = ? AND period = ? AND indicator_code = ? AND unit_id = ?`,
-      [tenantId, period, indicator, unitId],
-    );
-    return row ? { parts: rowToParts(row), updatedAt: row.updated_at as Date } : null;
+    const totals = await unitTotals(this.data.dataSource.manager, tenantId, period, [unitId], [indicator]);
+    return totals.get(`${unitId}|${indicator}`) ?? null;
   }
 
   /** Reports expected in the unit's subtree for the period, of forms that carry the indicator. */

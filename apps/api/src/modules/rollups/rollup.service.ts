@@ -103,7 +103,7 @@ export class RollupService {
       ...fraction(def, row.parts),
       unitsReporting: row.parts.count,
       unitsExpected,
-      updatedAt: row.updatedAt.toISOString(),
+      updatedAt: row.updatedAt?.toISOString() ?? null,
     };
   }
 
