@@ -145,6 +145,15 @@ async function applyReports(m: EntityManager, tenantId: string, outboxRows: Outb
     const root = tenant?.root_unit_id ? String(tenant.root_unit_id) : null;
     if (root && codes.some((code) => changes.has(`${code}|${root}`))) await refreshNationalRollup(m, tenantId, periodKey, root, codes);
   }
+  // A status change that moved no value (a report submitted while only approved ones count) still changes
+  // how many reports of the period exist: the central line's expected count follows.
+  for (const periodKey of new Set(located.map((l) => l.report.period))) {
+    if (byPeriod.has(periodKey)) continue;
+    await m.query(
+      'UPDATE national_rollup SET units_expected = (SELECT COUNT(*) FROM report WHERE tenant_id = ? AND period = ?) WHERE tenant_id = ? AND period = ?',
+      [tenantId, periodKey, tenantId, periodKey],
+    );
+  }
   return { changedIndicators, ancestors };
 }
 

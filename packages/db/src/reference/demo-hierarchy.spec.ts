@@ -203,7 +203,7 @@ describe('buildDemoTenant("DN")', () => {
 
   it('absorbed Quảng Nam: its former union, its 17 districts and their communes', () => {
     const qn = dn.units.find((u) => u.key === 'DN-P-49')!;
-    expect(qn).toMatchObject({ name: 'Hội LHPN tỉnh Quảng Nam', code: '49', parentKey: null, validTo: '2025-06-30', successorKeys: ['DN'] });
+    expect(qn).toMatchObject({ name: 'Hội LHPN tỉnh Quảng Nam', code: '49', parentKey: 'DN', validTo: '2025-06-30', successorKeys: ['DN'] });
     const absorb = dn.events.filter((e) => e.type === 'absorb');
     expect(absorb).toEqual([expect.objectContaining({ sourceKeys: ['DN-P-49'], targetKey: 'DN', effectiveFrom: '2025-07-01' })]);
     const districts = dn.units.filter((u) => u.level === 'district');

@@ -346,7 +346,9 @@ function buildHistory(t: string, province: Province2025, rootKey: string): Histo
     const key = oldProvinceKey(t, code);
     units.push({
       key,
-      parentKey: null,
+      // Under today's root, closed, as tenant absorption leaves an absorbed province: its former units' values
+      // of the periods before the merger roll up into today's province (the folded comparison).
+      parentKey: rootKey,
       name: unionName(p.name),
       code,
       level: 'province',

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { PART_COLUMNS, rowToParts, TenantContext, TenantDataSource } from '@sen/db';
+import { PART_COLUMNS, rowToParts, TenantContext, TenantDataSource, unitTotals } from '@sen/db';
 import type { RollupParts } from '@sen/indicators';
 
 export interface IssuedPlan {
@@ -20,14 +20,17 @@ export class DashboardRepository {
   async unitsWithRollup(rootId: string, level: string, indicator: string, period: string): Promise<{ id: string; name: string; parentName: string | null; parts: RollupParts | null }[]> {
     const { tenantId } = TenantContext.current();
     const rows: Record<string, unknown>[] = await this.data.dataSource.query(
-      `SELECT u.id, u.name, p.name AS parent_name, r.unit_id AS has_row, ${PART_COLUMNS.map((c) => `r.${c}`).join(', ')}
+      // The unit's total: its rollup row, or — a unit without sub-units has none — its own counted value.
+      `SELECT u.id, u.name, p.name AS parent_name, COALESCE(r.unit_id, v.unit_id) AS has_row,
+              ${PART_COLUMNS.map((c) => `IF(r.unit_id IS NULL, v.${c}, r.${c}) AS ${c}`).join(', ')}
        FROM org_unit_closure c
        JOIN org_unit u ON u.tenant_id = c.tenant_id AND u.id = c.descendant_id AND u.level = ? AND u.valid_to IS NULL
        LEFT JOIN org_unit p ON p.tenant_id = u.tenant_id AND p.id = u.parent_id
        LEFT JOIN rollup r ON r.tenant_id = u.tenant_id AND r.unit_id = u.id AND r.period = ? AND r.indicator_code = ?
+       LEFT JOIN unit_value v ON r.unit_id IS NULL AND v.tenant_id = u.tenant_id AND v.unit_id = u.id AND v.period = ? AND v.indicator_code = ?
        WHERE c.tenant_id = ? AND c.ancestor_id = ?
        ORDER BY u.sort_key`,
-      [level, period, indicator, tenantId, rootId],
+      [level, period, indicator, period, indicator, tenantId, rootId],
     );
     return rows.map((r) => ({ id: String(r.id), name: String(r.name), parentName: (r.parent_name as string | null) ?? null, parts: r.has_row === null ? null : rowToParts(r) }));
   }
@@ -52,19 +55,15 @@ export class DashboardRepository {
     }));
   }
 
-  /** Rollups of several units at once: unit id → indicator code → parts. */
+  /** Totals of several units at once (rollup row, else own counted value): unit id → indicator code → parts. */
   async rollupParts(unitIds: string[], indicators: string[], period: string): Promise<Map<string, Map<string, RollupParts>>> {
     const out = new Map<string, Map<string, RollupParts>>();
     if (indicators.length === 0 || unitIds.length === 0) return out;
     const { tenantId } = TenantContext.current();
-    const rows: Record<string, unknown>[] = await this.data.dataSource.query(
-      `SELECT unit_id, indicator_code, ${PART_COLUMNS.join(', ')} FROM rollup WHERE tenant_id = ? AND period = ? AND unit_id IN (?) AND indicator_code IN (?)`,
-      [tenantId, period, unitIds, indicators],
-    );
-    for (const r of rows) {
-      const unit = String(r.unit_id);
+    for (const [key, total] of await unitTotals(this.data.dataSource.manager, tenantId, period, unitIds, indicators)) {
+      const [unit, code] = key.split('|') as [string, string];
       if (!out.has(unit)) out.set(unit, new Map());
-      out.get(unit)!.set(String(r.indicator_code), rowToParts(r));
+      out.get(unit)!.set(code, total.parts);
     }
     return out;
   }
