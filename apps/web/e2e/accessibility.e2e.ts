@@ -3,26 +3,11 @@
  * screens and the central comparison as TW's administrator. Any violation of impact serious or critical fails
  * (missing labels, contrast, landmarks, the page language…). Needs the api running at SEN_BASE_URL with the demo seed.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import axe from 'axe-core';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium } from './launch-chromium';
+import type { Page } from 'playwright-core';
+import { BASE_URL, login, newPage, useBrowser } from './support';
 
-const BASE_URL = (process.env.SEN_BASE_URL ?? 'http://127.0.0.1:3000').replace(/\/$/, '');
-const SCREENSHOTS = path.resolve(__dirname, '../../../test-output/screenshots');
-const TIMEOUT = 20_000;
-
-let browser: Browser;
-
-beforeAll(async () => {
-  fs.mkdirSync(SCREENSHOTS, { recursive: true });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 interface Violation {
   id: string;
@@ -30,6 +15,8 @@ interface Violation {
   help: string;
   nodes: { target: string[]; failureSummary?: string }[];
 }
+
+// The app's CSP refuses inline scripts, axe's included: these test contexts alone bypass it (bypassCSP).
 
 /** Serious and critical violations of the page as it is now, in a form that reads in a test failure. */
 async function audit(page: Page): Promise<string[]> {
@@ -47,23 +34,6 @@ async function audit(page: Page): Promise<string[]> {
     .map((v) => `${v.impact} ${v.id} (${v.help}): ${v.nodes.slice(0, 5).map((n) => n.target.join(' ')).join(' | ')}`);
 }
 
-async function newPage(): Promise<{ context: BrowserContext; page: Page }> {
-  // The app's CSP refuses inline scripts, axe's included: the test context alone bypasses it.
-  const context = await browser.newContext({ locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', viewport: { width: 1366, height: 900 }, bypassCSP: true });
-  context.setDefaultTimeout(TIMEOUT);
-  return { context, page: await context.newPage() };
-}
-
-async function login(page: Page, tenant: string, username: string): Promise<void> {
-  await page.goto(`${BASE_URL}/`);
-  await page.waitForURL(/\/login$/);
-  await page.getByLabel('Đơn vị (mã)').fill(tenant);
-  await page.getByLabel('Tên đăng nhập').fill(username);
-  await page.getByLabel('Mật khẩu').fill('sen-demo-2024');
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.getByTestId('tenant-name').waitFor();
-}
-
 /** Opens a screen, waits for it to settle (data loaded, skeletons gone) and audits it. */
 async function visit(page: Page, url: string, ready: (p: Page) => Promise<unknown>): Promise<string[]> {
   await page.goto(`${BASE_URL}${url}`);
@@ -78,7 +48,7 @@ const heading = (name: string | RegExp) => (p: Page) => p.getByRole('heading', {
 
 describe('accessibility (axe-core) of the main screens', () => {
   it('the login page and the province screens have no serious or critical violation', async () => {
-    const { context, page } = await newPage();
+    const { context, page } = await newPage(browser(), { viewport: { width: 1366, height: 900 }, bypassCSP: true });
     try {
       await page.goto(`${BASE_URL}/login`);
       await page.getByRole('button', { name: 'Đăng nhập' }).waitFor();
@@ -119,7 +89,7 @@ describe('accessibility (axe-core) of the main screens', () => {
   });
 
   it('the central comparison (TW administrator) has no serious or critical violation', async () => {
-    const { context, page } = await newPage();
+    const { context, page } = await newPage(browser(), { viewport: { width: 1366, height: 900 }, bypassCSP: true });
     try {
       await login(page, 'tw', 'admin');
       const found = await visit(page, '/central?indicator=TY_LE_TAP_HOP_HOI_VIEN&period=2024S1', (p) => p.locator('.ant-table-row').first().waitFor());

@@ -6,56 +6,16 @@
  * changes; (c) a tour of the other screens. Screenshots go to <repo>/test-output/screenshots.
  */
 import fs from 'node:fs';
-import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium } from './launch-chromium';
+import { BASE_URL, DEMO_PASSWORD, LAPTOP, PHONE, login, newPage, shot, useBrowser } from './support';
 
-const BASE_URL = (process.env.SEN_BASE_URL ?? 'http://127.0.0.1:3000').replace(/\/$/, '');
-const SCREENSHOTS = path.resolve(__dirname, '../../../test-output/screenshots');
-const PASSWORD = 'sen-demo-2024';
-const TIMEOUT = 20_000;
-const LAPTOP = { viewport: { width: 1366, height: 860 } };
-const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
-
-let browser: Browser;
-
-beforeAll(async () => {
-  fs.mkdirSync(SCREENSHOTS, { recursive: true });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function newPage(options: Parameters<Browser['newContext']>[0]): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', ...options });
-  context.setDefaultTimeout(TIMEOUT);
-  const page = await context.newPage();
-  return { context, page };
-}
-
-async function shot(page: Page, name: string, fullPage = false): Promise<void> {
-  await page.waitForTimeout(400);
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage });
-}
-
-async function login(page: Page, tenant: string, username: string, password = PASSWORD): Promise<void> {
-  await page.goto(`${BASE_URL}/login`);
-  await page.getByLabel('Đơn vị (mã)').fill(tenant);
-  await page.getByLabel('Tên đăng nhập').fill(username);
-  await page.getByLabel('Mật khẩu').fill(password);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.waitForURL(`${BASE_URL}/`);
-  await page.getByTestId('tenant-name').waitFor();
-}
+const browser = useBrowser();
 
 /** Calls the API with a fresh session (for checks the screens do not show directly). */
 async function api<T>(tenant: string, username: string, pathAndQuery: string): Promise<T> {
   const login = await fetch(`${BASE_URL}/api/v1/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ tenant, username, password: PASSWORD }),
+    body: JSON.stringify({ tenant, username, password: DEMO_PASSWORD }),
   });
   const { accessToken } = (await login.json()) as { accessToken: string };
   const res = await fetch(`${BASE_URL}/api/v1${pathAndQuery}`, { headers: { authorization: `Bearer ${accessToken}` } });
@@ -68,7 +28,7 @@ async function apiPost<T>(tenant: string, username: string, pathAndQuery: string
   const login = await fetch(`${BASE_URL}/api/v1/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ tenant, username, password: PASSWORD }),
+    body: JSON.stringify({ tenant, username, password: DEMO_PASSWORD }),
   });
   const { accessToken } = (await login.json()) as { accessToken: string };
   const res = await fetch(`${BASE_URL}/api/v1${pathAndQuery}`, {
@@ -115,7 +75,7 @@ describe('administration and reporting in Chromium', () => {
     const code = randomCode();
     const name = `Hội LHPN tỉnh Thử nghiệm ${code}`;
     const adminPassword = 'mat-khau-thu-nghiem-2025';
-    const { context, page } = await newPage(LAPTOP);
+    const { context, page } = await newPage(browser(), LAPTOP);
     try {
       await login(page, 'tw', 'admin');
       await page.getByRole('menuitem', { name: 'Đơn vị (tỉnh/thành)' }).click();
@@ -166,7 +126,7 @@ describe('administration and reporting in Chromium', () => {
     }
 
     // The new province's administrator signs in and finds the 200 communes under the root.
-    const { context: c2, page: p2 } = await newPage(LAPTOP);
+    const { context: c2, page: p2 } = await newPage(browser(), LAPTOP);
     try {
       await login(p2, code, 'admin', adminPassword);
       await p2.getByTestId('tenant-name').getByText(name).waitFor();
@@ -189,12 +149,12 @@ describe('administration and reporting in Chromium', () => {
     // A member count of its own each run, so that the rollup visibly changes.
     const members = 1200 + Math.floor(Math.random() * 90) * 10;
     const membersText = new Intl.NumberFormat('vi-VN').format(members);
-    const { context, page } = await newPage(LAPTOP);
+    const { context, page } = await newPage(browser(), LAPTOP);
     let reportUrl = '';
     let unitId = '';
     try {
       await login(page, 'hn', 'reporter');
-      await page.getByRole('menuitem', { name: 'Báo cáo' }).click();
+      await page.getByRole('menuitem', { name: /Báo cáo$/ }).click();
       await page.waitForURL(/\/reports$/);
       // Filter on the period by its Vietnamese name.
       await page.getByLabel('Kỳ báo cáo').click();
@@ -231,7 +191,7 @@ describe('administration and reporting in Chromium', () => {
       await shot(page, '31-report-entry-error');
 
       // The same form on a phone.
-      const { context: phone, page: phonePage } = await newPage(PHONE);
+      const { context: phone, page: phonePage } = await newPage(browser(), PHONE);
       try {
         await login(phonePage, 'hn', 'reporter');
         await phonePage.goto(reportUrl);
@@ -257,7 +217,7 @@ describe('administration and reporting in Chromium', () => {
       await shot(page, '34-report-submitted');
 
       // The city administrator approves it.
-      const { context: adminCtx, page: admin } = await newPage(LAPTOP);
+      const { context: adminCtx, page: admin } = await newPage(browser(), LAPTOP);
       try {
         await login(admin, 'hn', 'admin');
         await admin.goto(reportUrl);
@@ -288,7 +248,7 @@ describe('administration and reporting in Chromium', () => {
   }, 180_000);
 
   it('(c) users, audit log, completeness, recompute, central comparison, English', async () => {
-    const { context, page } = await newPage(LAPTOP);
+    const { context, page } = await newPage(browser(), LAPTOP);
     try {
       await login(page, 'hn', 'admin');
       await page.getByRole('menuitem', { name: 'Người dùng' }).click();
@@ -334,7 +294,7 @@ describe('administration and reporting in Chromium', () => {
       await context.close();
     }
 
-    const { context: tw, page: central } = await newPage(LAPTOP);
+    const { context: tw, page: central } = await newPage(browser(), LAPTOP);
     try {
       await login(central, 'tw', 'admin');
       await central.getByRole('menuitem', { name: 'So sánh các tỉnh' }).click();
@@ -364,7 +324,7 @@ describe('administration and reporting in Chromium', () => {
       await tw.close();
     }
 
-    const { context: phone, page: p } = await newPage(PHONE);
+    const { context: phone, page: p } = await newPage(browser(), PHONE);
     try {
       await login(p, 'hn', 'admin');
       await p.goto(`${BASE_URL}/reports?period=2024S1`);

@@ -4,56 +4,19 @@
  * grid, meets a validation error at its cell (and a cell that is not a number), fixes both and saves; then
  * the list of units that have not reported shows whom to call. Screenshots go to <repo>/test-output/screenshots.
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import type { BulkGrid, CompletenessResponse } from '@sen/contracts';
-import { launchChromium } from './launch-chromium';
+import { BASE_URL, DEMO_PASSWORD, login, newPage, shot, useBrowser } from './support';
 
-const BASE_URL = (process.env.SEN_BASE_URL ?? 'http://127.0.0.1:3000').replace(/\/$/, '');
-const SCREENSHOTS = path.resolve(__dirname, '../../../test-output/screenshots');
-const PASSWORD = 'sen-demo-2024';
-const TIMEOUT = 20_000;
-const LAPTOP = { viewport: { width: 1440, height: 900 } };
 const QUERY = 'period=2024S1&formCode=QG-6T';
 
-let browser: Browser;
-
-beforeAll(async () => {
-  fs.mkdirSync(SCREENSHOTS, { recursive: true });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function newPage(): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', ...LAPTOP });
-  context.setDefaultTimeout(TIMEOUT);
-  return { context, page: await context.newPage() };
-}
-
-async function shot(page: Page, name: string): Promise<void> {
-  await page.waitForTimeout(400);
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
-}
-
-async function login(page: Page, tenant: string, username: string): Promise<void> {
-  await page.goto(`${BASE_URL}/login`);
-  await page.getByLabel('Đơn vị (mã)').fill(tenant);
-  await page.getByLabel('Tên đăng nhập').fill(username);
-  await page.getByLabel('Mật khẩu').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.waitForURL(`${BASE_URL}/`);
-  await page.getByTestId('tenant-name').waitFor();
-}
+const browser = useBrowser();
 
 async function api<T>(pathAndQuery: string): Promise<T> {
   const login = await fetch(`${BASE_URL}/api/v1/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ tenant: 'HN', username: 'admin', password: PASSWORD }),
+    body: JSON.stringify({ tenant: 'HN', username: 'admin', password: DEMO_PASSWORD }),
   });
   const { accessToken } = (await login.json()) as { accessToken: string };
   const res = await fetch(`${BASE_URL}/api/v1${pathAndQuery}`, { headers: { authorization: `Bearer ${accessToken}` } });
@@ -88,7 +51,7 @@ describe('bulk entry and completeness in Chromium', () => {
     expect(empty.length).toBeGreaterThanOrEqual(2);
     const [a, b] = empty as [BulkGrid['rows'][number], BulkGrid['rows'][number]];
 
-    const { context, page } = await newPage();
+    const { context, page } = await newPage(browser());
     try {
       await login(page, 'hn', 'admin');
       await page.locator('li[role=menuitem][data-menu-id$="-/reports"]').click();
@@ -139,7 +102,7 @@ describe('bulk entry and completeness in Chromium', () => {
     const data = await api<CompletenessResponse>(`/reports/completeness?${QUERY}`);
     const first = data.missing.find((m) => m.contactName)!;
     expect(first).toBeDefined();
-    const { context, page } = await newPage();
+    const { context, page } = await newPage(browser());
     try {
       await login(page, 'hn', 'admin');
       await page.goto(`${BASE_URL}/reports/completeness?${QUERY}`);
@@ -155,7 +118,7 @@ describe('bulk entry and completeness in Chromium', () => {
     }
   }, 60_000);
   it('the administrator finds the counting setting under Reports (off by default)', async () => {
-    const { context, page } = await newPage();
+    const { context, page } = await newPage(browser());
     try {
       await login(page, 'hn', 'admin');
       await page.goto(`${BASE_URL}/reports`);

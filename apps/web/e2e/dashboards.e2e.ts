@@ -5,19 +5,13 @@
  * indicators, so the test first issues, through the API, a 2024 plan whose targets are. Needs the api running
  * at SEN_BASE_URL with the demo seed.
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium } from './launch-chromium';
+import type { Page } from 'playwright-core';
+import { BASE_URL, login, newPage, shot, TIMEOUT, useBrowser } from './support';
 
-const BASE_URL = (process.env.SEN_BASE_URL ?? 'http://127.0.0.1:3000').replace(/\/$/, '');
-const SCREENSHOTS = path.resolve(__dirname, '../../../test-output/screenshots');
-const TENANT_NAME = 'Hội LHPN thành phố Hà Nội';
-const TIMEOUT = 20_000;
 const PLAN_TITLE = 'Kế hoạch thử bảng điều khiển năm 2024';
 const PROGRAMME = 'Đề án thử bảng điều khiển';
 
-let browser: Browser;
+const browser = useBrowser();
 let planSymbol: string;
 
 async function api<T>(method: string, url: string, token: string | null, body?: unknown): Promise<T> {
@@ -59,35 +53,9 @@ async function issueLinkedPlan(): Promise<void> {
 }
 
 beforeAll(async () => {
-  fs.mkdirSync(SCREENSHOTS, { recursive: true });
   await issueLinkedPlan();
-  browser = await launchChromium();
 });
 
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function newPage(options: Parameters<Browser['newContext']>[0]): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', acceptDownloads: true, ...options });
-  context.setDefaultTimeout(TIMEOUT);
-  return { context, page: await context.newPage() };
-}
-
-async function shot(page: Page, name: string, fullPage = false): Promise<void> {
-  await page.waitForTimeout(400);
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage });
-}
-
-async function login(page: Page): Promise<void> {
-  await page.goto(`${BASE_URL}/`);
-  await page.waitForURL(/\/login$/);
-  await page.getByLabel('Đơn vị (mã)').fill('hn');
-  await page.getByLabel('Tên đăng nhập').fill('admin');
-  await page.getByLabel('Mật khẩu').fill('sen-demo-2024');
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.getByTestId('tenant-name').getByText(TENANT_NAME).waitFor();
-}
 
 /** Waits until `read` gives a value `ok` accepts (the table re-renders after the filter's request). */
 async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, what: string): Promise<T> {
@@ -113,9 +81,9 @@ async function timed(page: Page, urlPart: string, action: () => Promise<unknown>
 
 describe('province dashboards in Chromium', () => {
   it('overview, target progress with filters and drill down, units under 60% — on a laptop', async () => {
-    const { context, page } = await newPage({ viewport: { width: 1366, height: 900 } });
+    const { context, page } = await newPage(browser(), { viewport: { width: 1366, height: 900 } });
     try {
-      await login(page);
+      await login(page, 'hn', 'admin');
       const overview = await timed(page, '/api/v1/dashboard/plan-progress', () => page.goto(`${BASE_URL}/?month=2024-10`));
       expect(overview).toBeLessThan(1000);
       await page.getByTestId('tile-targets').getByText('Chỉ tiêu kế hoạch năm 2024').waitFor();
@@ -191,9 +159,9 @@ describe('province dashboards in Chromium', () => {
   });
 
   it('the same pages on a phone (375 px) fit the width', async () => {
-    const { context, page } = await newPage({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });
+    const { context, page } = await newPage(browser(), { viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });
     try {
-      await login(page);
+      await login(page, 'hn', 'admin');
       for (const [url, name, ready] of [
         ['/?month=2024-10', 'dashboard-overview-phone', 'tile-targets'],
         ['/dashboard/plan-progress?year=2024', 'dashboard-progress-phone', 'progress-table'],

@@ -3,39 +3,12 @@
  * diacritics-free search, on a laptop and on a phone. Drives Debian's Chromium through
  * playwright-core (no browser download). Needs the api running at SEN_BASE_URL with the demo seed.
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium } from './launch-chromium';
+import type { Page } from 'playwright-core';
+import { BASE_URL, newPage, shot, useBrowser } from './support';
 
-const BASE_URL = (process.env.SEN_BASE_URL ?? 'http://127.0.0.1:3000').replace(/\/$/, '');
-const SCREENSHOTS = path.resolve(__dirname, '../../../test-output/screenshots');
 const TENANT_NAME = 'Hội LHPN thành phố Hà Nội';
-const TIMEOUT = 20_000;
 
-let browser: Browser;
-
-beforeAll(async () => {
-  fs.mkdirSync(SCREENSHOTS, { recursive: true });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function newPage(options: Parameters<Browser['newContext']>[0]): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', ...options });
-  context.setDefaultTimeout(TIMEOUT);
-  const page = await context.newPage();
-  return { context, page };
-}
-
-async function shot(page: Page, name: string): Promise<void> {
-  // Let antd's animations settle so the picture shows the final state.
-  await page.waitForTimeout(400);
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: false });
-}
+const browser = useBrowser();
 
 async function login(page: Page, password = 'sen-demo-2024'): Promise<void> {
   await page.goto(`${BASE_URL}/`);
@@ -48,7 +21,7 @@ async function login(page: Page, password = 'sen-demo-2024'): Promise<void> {
 
 describe('web app in Chromium', () => {
   it('refuses a wrong password with the Vietnamese message', async () => {
-    const { context, page } = await newPage({ viewport: { width: 1366, height: 860 } });
+    const { context, page } = await newPage(browser(), { viewport: { width: 1366, height: 860 } });
     try {
       await login(page, 'mat-khau-sai');
       const alert = page.getByRole('alert');
@@ -64,7 +37,7 @@ describe('web app in Chromium', () => {
   });
 
   it('logs in, shows the tenant, opens the unit tree and finds "Cầu Giấy" by typing "cau giay"', async () => {
-    const { context, page } = await newPage({ viewport: { width: 1366, height: 860 } });
+    const { context, page } = await newPage(browser(), { viewport: { width: 1366, height: 860 } });
     try {
       await page.goto(`${BASE_URL}/`);
       await page.waitForURL(/\/login$/);
@@ -121,7 +94,7 @@ describe('web app in Chromium', () => {
   });
 
   it('opens the write dialogs (without saving) and switches to English', async () => {
-    const { context, page } = await newPage({ viewport: { width: 1366, height: 860 } });
+    const { context, page } = await newPage(browser(), { viewport: { width: 1366, height: 860 } });
     try {
       await login(page);
       await page.getByTestId('tenant-name').getByText(TENANT_NAME).waitFor();
@@ -165,7 +138,7 @@ describe('web app in Chromium', () => {
   });
 
   it('works on a phone (390×844): drawer menu, tree and unit detail', async () => {
-    const { context, page } = await newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+    const { context, page } = await newPage(browser(), { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
     try {
       await page.goto(`${BASE_URL}/login`);
       await page.getByLabel('Đơn vị (mã)').waitFor();
