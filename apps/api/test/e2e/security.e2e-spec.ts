@@ -27,11 +27,18 @@ describe('security: rate limits in Redis, headers, CORS', () => {
   });
 
   it('sends security headers and no stack traces', async () => {
-    const res = await h.request('GET', '/health/live');
-    expect(res.headers['x-content-type-options']).toBe('nosniff');
-    expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
-    expect(String(res.headers['content-security-policy'])).toContain("default-src 'self'");
-    expect(res.headers['x-request-id']).toBeTruthy();
+    for (const url of ['/api/v1/indicators', '/health/ready', '/']) {
+      const res = await h.request('GET', url);
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
+      expect(String(res.headers['content-security-policy'])).toContain("default-src 'self'");
+      expect(res.headers['x-request-id']).toBeTruthy();
+    }
+    // Liveness alone is bare (probes call it often; its body is a constant JSON object no browser renders).
+    const live = await h.request('GET', '/health/live');
+    expect(live.status).toBe(200);
+    expect(live.body).toEqual({ status: 'ok' });
+    expect(live.headers['x-request-id']).toBeTruthy();
   });
 
   it('answers CORS only for the configured origins', async () => {
