@@ -82,6 +82,27 @@ describe('rollups and the central comparison', () => {
     expect((await h.request('GET', `/api/v1/central/comparison?indicator=HOI_VIEN&period=${PERIOD}`, { token: hnAdmin.accessToken })).status).toBe(403);
   });
 
+  it("each province's target is its own issued plan's target linked to the indicator; achievement by @sen/indicators", async () => {
+    const tw = await h.login('TW', 'admin');
+    const [hnRoot] = await h.db.query('SELECT root_unit_id AS id FROM tenant WHERE id = 2');
+    const targets = (value: number, code: string) => JSON.stringify({ targets: [{ text: `Tỷ lệ tập hợp đạt ${value}%`, value, unit: '%', comparator: 'gte', level: null, indicatorCode: code }] });
+    // HN's city plan of 2031 sets 75 %; a plan of one of its communes (not the province's own) must not count.
+    await h.db.query(
+      `INSERT INTO plan (tenant_id, unit_id, number, symbol, year, title, title_folded, status, issued_on, content) VALUES
+       (2, ?, 901, '901/KH-BTV', 2031, 'Kế hoạch thử chỉ tiêu', 'ke hoach thu chi tieu', 'issued', '2031-01-10', ?),
+       (2, ?, 902, '902/KH-BTV', 2031, 'Kế hoạch của xã', 'ke hoach cua xa', 'issued', '2031-01-11', ?)`,
+      [hnRoot.id, targets(75, 'TY_LE_TAP_HOP_HOI_VIEN'), commune, targets(99, 'TY_LE_TAP_HOP_HOI_VIEN')],
+    );
+    const res = await h.request('GET', `/api/v1/central/comparison?indicator=TY_LE_TAP_HOP_HOI_VIEN&period=${PERIOD}`, { token: tw.accessToken });
+    const byTenant = Object.fromEntries(res.body.items.map((i: { tenant: string }) => [i.tenant, i]));
+    // 90 % against a target of at least 75 %: 120 % achieved. DN has no plan: no target, no made-up one.
+    expect(byTenant.HN).toMatchObject({ value: 90, target: 75, achievement: 120 });
+    expect(byTenant.DN).toMatchObject({ target: null, achievement: null });
+    // Another indicator has no target in that plan.
+    const members = await h.request('GET', `/api/v1/central/comparison?indicator=HOI_VIEN&period=${PERIOD}`, { token: tw.accessToken });
+    expect(members.body.items.find((i: { tenant: string }) => i.tenant === 'HN')).toMatchObject({ target: null, achievement: null });
+  });
+
   it('the central analyst cannot read a single HN unit or rollup (aggregates only)', async () => {
     const tw = await h.login('TW', 'admin');
     expect((await h.request('GET', `/api/v1/org-units/${commune}`, { token: tw.accessToken })).status).toBe(404);

@@ -72,6 +72,28 @@ export class CentralRepository {
     }));
   }
 
+  /**
+   * Each province's own target for an indicator in a year: the targets linked to the indicator
+   * (`targets[].indicatorCode`) of the plans the province union itself issued for that year — the official
+   * figure of its Kế hoạch, not anything of its units. The latest issued plan wins when several set one.
+   */
+  async provinceTargets(indicator: string, year: number): Promise<Map<string, { value: number; comparator: string | null }>> {
+    const rows: { code: string; content: string | { targets?: unknown } }[] = await this.dataSource.query(
+      `SELECT t.code, p.content FROM plan p JOIN tenant t ON t.id = p.tenant_id AND t.root_unit_id = p.unit_id AND t.is_central = 0
+       WHERE p.status = 'issued' AND p.year = ? ORDER BY p.issued_on, p.id`,
+      [year],
+    );
+    const out = new Map<string, { value: number; comparator: string | null }>();
+    for (const r of rows) {
+      const content = typeof r.content === 'string' ? (JSON.parse(r.content) as { targets?: unknown }) : r.content;
+      const targets = Array.isArray(content.targets) ? (content.targets as { indicatorCode?: string | null; value?: number | null; comparator?: string | null }[]) : [];
+      for (const t of targets) {
+        if (t.indicatorCode === indicator && typeof t.value === 'number') out.set(String(r.code), { value: t.value, comparator: t.comparator ?? null });
+      }
+    }
+    return out;
+  }
+
   /** The totals of several periods, for time series. */
   async series(indicator: string, periods: string[]): Promise<{ tenant: string; name: string; period: string; parts: RollupParts; unitsExpected: number }[]> {
     if (periods.length === 0) return [];

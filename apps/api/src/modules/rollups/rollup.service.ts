@@ -13,6 +13,7 @@ import {
 import {
   comparePeriods,
   emptyParts,
+  evaluateTarget,
   findIndicator,
   formatPeriodVi,
   getAggregationMethod,
@@ -21,6 +22,7 @@ import {
   valueOf,
   type IndicatorDefinition,
   type RollupParts,
+  type TargetComparator,
 } from '@sen/indicators';
 import { buildWorkbook } from '../../core/http/spreadsheet';
 import { hasRole, type Actor } from '../../core/auth/actor';
@@ -166,7 +168,13 @@ export class RollupService {
     const view = q.view ?? 'folded';
     const previous = previousPeriod(q.period);
     // The previous period is shown the way the current one is, so that lines match.
-    const [current, before] = await Promise.all([this.lines(def, q.period, view), this.lines(def, previous, isBeforeReorganisation(q.period) ? view : 'folded')]);
+    const { start, end } = parsePeriod(q.period);
+    const year = Number(start.slice(0, 4));
+    const [current, before, targets] = await Promise.all([
+      this.lines(def, q.period, view),
+      this.lines(def, previous, isBeforeReorganisation(q.period) ? view : 'folded'),
+      this.central.provinceTargets(def.code, year),
+    ]);
     const previousBy = new Map(before.map((l) => [l.key, l.parts ? valueOf(def, l.parts) : null]));
     const values = current.map((l) => (l.parts ? valueOf(def, l.parts) : null));
     const ranks = competitionRanks(values);
@@ -181,9 +189,8 @@ export class RollupService {
           name: r.name,
           value,
           ...(r.parts ? fraction(def, r.parts) : { numerator: null, denominator: null }),
-          // Targets come from the plans' national targets (not yet linked): none is better than a made-up one.
-          target: null,
-          achievement: null,
+          // The province's own yearly target (its Kế hoạch); a former province of before 2025 has none of its own.
+          ...provinceTarget(def, r.tenant, r.key === r.tenant ? targets.get(r.tenant) : undefined, value, String(year), end),
           unitsReporting: r.parts?.count ?? 0,
           unitsExpected: r.unitsExpected,
           rank: ranks[i] ?? null,
@@ -321,4 +328,25 @@ export class RollupService {
     );
     return { filename: `tien-do-bao-cao-${q.period}${former ? '-truoc-sap-nhap' : ''}.xlsx`, content };
   }
+}
+
+/**
+ * Target and achievement of a province for the comparison: its yearly target, evaluated by @sen/indicators at the
+ * end of the period compared (a flow's target is prorated by the elapsed share of the year: half of a yearly number
+ * of new members is expected by the end of the first half).
+ */
+function provinceTarget(
+  def: IndicatorDefinition,
+  tenant: string,
+  target: { value: number; comparator: string | null } | undefined,
+  actual: number | null,
+  year: string,
+  periodEnd: string,
+) {
+  if (!target) return { target: null, achievement: null };
+  const comparator = (['gte', 'gt', 'lte', 'eq', 'approx'] as TargetComparator[]).find((c) => c === target.comparator) ?? 'gte';
+  const e = evaluateTarget({ indicatorCode: def.code, comparator, value: target.value, scope: { unitId: tenant }, period: year }, def, actual, {
+    asOf: new Date(`${periodEnd}T23:59:59+07:00`),
+  });
+  return { target: target.value, achievement: e.achievementPct === null ? null : Math.round(e.achievementPct * 10) / 10 };
 }
