@@ -8,7 +8,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import { TenantContext, TenantDataSource } from '@sen/db';
-import { importPlanText } from '@sen/plans';
+import { importPlanText, suggestIndicatorLinks } from '@sen/plans';
+import { NATIONAL_INDICATORS } from '@sen/indicators';
 import { planContentSchema, type PlanContent } from '@sen/contracts';
 import type { Actor } from '../core/auth/actor';
 import { AuditService } from '../modules/audit/audit.service';
@@ -51,7 +52,7 @@ export async function seedDemoPlans(dataSource: DataSource, tenantIds: { HN: str
     await TenantContext.run(TenantContext.system(tenantId, code, 'demo-plans'), async () => {
       for (const file of mine) {
         const { plan } = importPlanText(readFileSync(join(dir, file), 'utf8'));
-        const content: PlanContent = planContentSchema.parse(plan);
+        const content: PlanContent = planContentSchema.parse(linkConfidentTargets(plan));
         const saved = await service.create(actor, { plan: content, unitId: rootId });
         await service.transition(actor, saved.id, { to: 'in_review' });
         const issued = await service.transition(actor, saved.id, { to: 'issued' });
@@ -59,4 +60,18 @@ export async function seedDemoPlans(dataSource: DataSource, tenantIds: { HN: str
       }
     });
   }
+}
+
+/**
+ * What a user does on the review screen, for the demo: each target takes the catalogue indicator the importer
+ * suggests when it is confident (0.8 and over: "Trên 90% hội viên được tuyên truyền" → the propaganda rate), so
+ * that the dashboards measure the demo plans. Less confident suggestions stay unconfirmed, as a user would leave
+ * them.
+ */
+function linkConfidentTargets<P extends { targets: { text: string; unit: string | null }[] }>(plan: P): P {
+  const best = new Map<number, { code: string; confidence: number }>();
+  for (const link of suggestIndicatorLinks(plan.targets, [...NATIONAL_INDICATORS])) {
+    if (link.confidence >= 0.8 && (best.get(link.targetIndex)?.confidence ?? 0) < link.confidence) best.set(link.targetIndex, link);
+  }
+  return { ...plan, targets: plan.targets.map((t, i) => ({ ...t, indicatorCode: best.get(i)?.code ?? null })) };
 }
