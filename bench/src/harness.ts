@@ -172,25 +172,26 @@ export async function runBench(opts: BenchOptions, log: (line: string) => void =
       note: server ? `innodb_buffer_pool_size ${Math.round(Number(server.pool) / MB)} MB, tmp_table_size ${Math.round(Number(server.tmp) / MB)} MB, max_heap_table_size ${Math.round(Number(server.heap) / MB)} MB` : '',
     });
 
-    // ── 1 + 5. Full recompute (worker-like process, fromReports: false) against the floor; its peak memory ──
+    // ── 1 + 5. Full recompute by the platform's worker (job `recompute`, fromReports: false) against the floor;
+    //    the worker's peak memory ──
     const floorBefore = await floorGroupBy(conn, opts.period);
     log(`floor: ${floorBefore.seconds.toFixed(2)} s (${floorBefore.rows.toLocaleString('en')} grassroots totals)`);
     const recomputeProc = startNode(
       'recompute worker',
-      path.join(__dirname, 'recompute-worker.js'),
-      { ...process.env, DATABASE_URL: dbUrl, REDIS_URL: opts.redisUrl, QUEUE_PREFIX: recomputePrefix, DB_POOL_SIZE: '10' },
+      path.join(REPO_ROOT, 'apps/worker/dist/main.js'),
+      { ...process.env, NODE_ENV: 'production', DATABASE_URL: dbUrl, REDIS_URL: opts.redisUrl, QUEUE_PREFIX: recomputePrefix, LOG_LEVEL: opts.logLevel, WORKER_HEALTH_PORT: '0' },
       path.join(logDir, 'recompute-worker.log'),
       REPO_ROOT,
     );
     processes.push(recomputeProc);
-    await waitForLogLine(recomputeProc, 'bench recompute worker ready');
+    await waitForLogLine(recomputeProc, 'Sen worker running');
     const sampler = memorySampler(recomputeProc.pid, 50);
     const queue = new Queue(QUEUES.aggregation, { connection: redisConnection(opts.redisUrl), prefix: recomputePrefix });
     const events = new QueueEvents(QUEUES.aggregation, { connection: redisConnection(opts.redisUrl), prefix: recomputePrefix });
     await events.waitUntilReady();
     const recompute = async (): Promise<{ seconds: number; values: number; rollups: number; inProcess: number }> => {
       const started = performance.now();
-      const job = await queue.add(JOB_NAMES.recompute, { period: opts.period }, { removeOnComplete: 10, removeOnFail: 10 });
+      const job = await queue.add(JOB_NAMES.recompute, { period: opts.period, fromReports: false }, { removeOnComplete: 10, removeOnFail: 10 });
       const r = (await job.waitUntilFinished(events, 30 * 60_000)) as { values: number; rollups: number; seconds: number };
       return { seconds: (performance.now() - started) / 1000, values: r.values, rollups: r.rollups, inProcess: r.seconds };
     };

@@ -17,7 +17,12 @@ export const applyReportJobSchema = z.object({ tenantId: idSchema, outboxId: idS
 export type ApplyReportPayload = z.infer<typeof applyReportJobSchema>;
 
 /** Recompute every rollup of a tenant (or, without tenantId, of every tenant) for a period, set-based. */
-export const recomputeJobSchema = z.object({ tenantId: idSchema.optional(), period: z.string().min(4).max(8) }).strict();
+/**
+ * A full recompute of a period, for one tenant or (no tenantId) every active one. `fromReports: false` rolls up
+ * the counted values as they are (`unit_value`) without rebuilding them from the reports first — after a change of
+ * the tree, or for a national data set loaded in bulk (the benchmark).
+ */
+export const recomputeJobSchema = z.object({ tenantId: idSchema.optional(), period: z.string().min(4).max(8), fromReports: z.boolean().optional() }).strict();
 export type RecomputePayload = z.infer<typeof recomputeJobSchema>;
 
 export const purgeExpiredSessionsJobSchema = z.object({ tenantId: idSchema }).strict();
