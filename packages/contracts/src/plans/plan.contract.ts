@@ -97,6 +97,9 @@ export const planActivitySchema = z.looseObject({
   cooperatingUnits: list(text(1000), 200),
   venue: z.string().max(1000).nullable().optional(),
   participants: z.number().int().min(0).nullable().optional(),
+  level: z.enum(['province', 'district', 'grassroots', 'branch', 'group']).nullable().optional(),
+  items: z.array(text(5000)).max(500).optional(),
+  status: z.enum(['planned', 'in_progress', 'done', 'cancelled']).optional(),
 });
 export type PlanActivity = z.infer<typeof planActivitySchema>;
 

@@ -79,11 +79,25 @@ export interface ActivityTime {
   recurrence?: PeriodKind | null;
 }
 
+/**
+ * Extra: how far an activity has got. The plan document states activities as `planned`; the platform records
+ * the progress of an issued plan's activities beside it (an issued plan is read-only, its execution is not).
+ */
+export type ActivityStatus = 'planned' | 'in_progress' | 'done' | 'cancelled';
+
+export const ACTIVITY_STATUSES: readonly ActivityStatus[] = ['planned', 'in_progress', 'done', 'cancelled'];
+
 export interface Activity {
   name: string;
   time: ActivityTime;
   leadUnits: string[];
   cooperatingUnits: string[];
+  /** Extra: the level that holds it ("Cấp Thành phố tổ chức …" → province; "Các huyện …" → district). */
+  level?: UnitLevel | null;
+  /** Extra: its content items ("Nội dung: + Giải đi bộ …; + Trưng bày …"). */
+  items?: string[];
+  /** Extra: its progress (see ActivityStatus); absent means planned. */
+  status?: ActivityStatus;
   /** Extra: where it takes place ("Hội trường Hội LHPN Hà Nội (Số 7 phố Tôn Thất Thuyết, …)"). */
   venue?: string | null;
   /** Extra: expected number of participants ("80 đại biểu"). */
