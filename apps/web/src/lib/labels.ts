@@ -32,3 +32,8 @@ export function roleLabel(role: Role, language: Language, t: TFunction): string 
 export function reportStatusLabel(status: ReportStatus, language: Language, t: TFunction): string {
   return language === 'en' ? t(`reportStatus.${status}`) : REPORT_STATUS_LABELS_VI[status];
 }
+
+/** An indicator's name in the interface language: its English name in English when it has one. */
+export function indicatorName(indicator: { name: string; nameEn?: string | null }, language: Language): string {
+  return language === 'en' && indicator.nameEn ? indicator.nameEn : indicator.name;
+}
