@@ -96,6 +96,7 @@ export function importPlanText(text: string): ImportResult {
   const year = planYear(header.issuedOn, header.title);
   const derived = deriveFromSections(built.sections, {
     title: header.title,
+    issuer: preamble.issuer ?? header.issuingBody,
     year,
     legalNumbers: preamble.legalBases.map((b) => b.number).filter((n): n is string => n !== null),
   });
