@@ -39,6 +39,15 @@ const MOTTO = /CỘNG\s+H(?:ÒA|OÀ|OA)\s+XÃ\s+HỘI|Độc\s+lập\s*[-–]\s*
 const NUMBER_LINE = /^Số\s*[:.]?\s*(.*)$/u;
 const DATE_LINE = /(?:^|[\s,])(?:([\p{L}][\p{L}\s.-]{0,40}?)\s*,\s*)?ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})/iu;
 
+/** What a header line is wherever it stands (for telling a plan with misplaced parts from a non-plan). */
+export function headerLineKind(text: string): 'kind' | 'number' | 'date' | null {
+  if (KIND_HEADINGS.some(([re]) => re.test(text))) return 'kind';
+  const n = NUMBER_LINE.exec(text);
+  if (n && parseNumber(n[1] ?? '')) return 'number';
+  if (DATE_LINE.test(text) && text.length <= 120) return 'date';
+  return null;
+}
+
 /** A preamble sentence rather than a title line. */
 function looksLikePreamble(text: string): boolean {
   return /^(?:Thực\s+hiện|Căn\s+cứ)\s/u.test(text) && (/ngày\s+\d/u.test(text) || text.length > 250 || /:\s*$/.test(text));
