@@ -15,3 +15,10 @@ export function readSeed(index: number): string {
 }
 
 export const ALL_SEEDS: string[] = SEED_FILES.map((_, i) => readSeed(i));
+
+export const DOCX_DIR = join(__dirname, '..', '..', 'fixtures', 'docx');
+
+/** A Word file of fixtures/docx (see its README for how each was made). */
+export function readDocx(name: string): Buffer {
+  return readFileSync(join(DOCX_DIR, name));
+}

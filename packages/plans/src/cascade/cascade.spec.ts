@@ -23,7 +23,7 @@ describe('derivePlan', () => {
     expect(child.issuedOn).toBeNull();
     expect(child.issuer).toBe('Ban Thường vụ Hội LHPN huyện Đông Anh');
     expect(child.targets).toEqual(parent.targets);
-    expect(child.activities).toEqual(parent.activities);
+    expect(child.activities.map((a) => [a.name, a.time])).toEqual(parent.activities.map((a) => [a.name, a.time]));
     expect(child.reportingObligations.map((o) => [o.periodKind, o.deadline, o.reporter])).toEqual([
       ['half', '13/06', 'Hội LHPN huyện Đông Anh'],
       ['year', '30/10', 'Hội LHPN huyện Đông Anh'],
@@ -34,8 +34,21 @@ describe('derivePlan', () => {
 
   it('gives the child the parent’s tasks for its level', () => {
     expect(child.assignments).toHaveLength(1);
-    expect(child.assignments[0]?.unit).toBe('Hội LHPN huyện Đông Anh');
+    expect(child.assignments[0]).toMatchObject({ unit: 'Hội LHPN huyện Đông Anh', role: 'lead' });
     expect(child.assignments[0]?.tasks).toEqual(parent.assignments.find((a) => a.unit === 'Hội LHPN các huyện, thị xã')?.tasks);
+  });
+
+  it('makes the activities of the districts the child’s own, and keeps the city’s as they are', () => {
+    const districts = parent.activities.filter((a) => a.leadUnits.includes('Hội LHPN các huyện, thị xã'));
+    expect(districts.length).toBeGreaterThan(3);
+    for (const a of districts) expect(child.activities.find((c) => c.name === a.name)?.leadUnits).toEqual(['Hội LHPN huyện Đông Anh']);
+    const contest = child.activities.find((a) => a.name.startsWith('Tổ chức cuộc thi trực tuyến'));
+    expect(contest?.leadUnits).toEqual(['Ban Hỗ trợ phụ nữ phát triển kinh tế Hội LHPN Hà Nội']);
+  });
+
+  it('leaves the parent’s departments and outside bodies out of the child’s assignments', () => {
+    expect(child.assignments.map((a) => a.unit)).toEqual(['Hội LHPN huyện Đông Anh']);
+    expect(child.reportingObligations[0]?.reportTo).toBe('Ban Hỗ trợ phụ nữ phát triển kinh tế Hội LHPN Hà Nội');
   });
 
   it('exports and re-imports as a plan citing its parent', () => {
@@ -45,10 +58,57 @@ describe('derivePlan', () => {
     expect(back.reportingObligations).toEqual(child.reportingObligations);
   });
 
-  it('matches units to assignments by level', () => {
+  it('matches units to assignments by level, however the union is spelled', () => {
     expect(assignmentConcerns('Hội LHPN các quận, huyện, thị xã', 'Hội LHPN quận Ba Đình')).toBe(true);
+    expect(assignmentConcerns('Hội LHPN các huyện, thị xã', 'Hội Liên hiệp Phụ nữ huyện Sóc Sơn')).toBe(true);
+    expect(assignmentConcerns('Hội LHPN quận, huyện, thị xã, đơn vị trực thuộc, các tổ chức thành viên và cơ sở Hội', 'Hội LHPN phường Hồng Hà')).toBe(true);
+    expect(assignmentConcerns('Các cấp Hội', 'Hội LHPN xã Đông Anh')).toBe(true);
+    expect(assignmentConcerns('Hội LHPN các huyện, thị xã', 'Hội LHPN phường Hồng Hà')).toBe(false);
     expect(assignmentConcerns('Ban Tuyên giáo', 'Hội LHPN quận Ba Đình')).toBe(false);
+    expect(assignmentConcerns('Ban Tuyên giáo Hội LHPN Hà Nội', 'Ban Tuyên giáo')).toBe(true);
     expect(assignmentConcerns('Ủy ban nhân dân các huyện, thị xã', 'Hội LHPN huyện Đông Anh')).toBe(false);
+  });
+});
+
+describe('derivePlan for a commune union (the district level abolished on 1 July 2025)', () => {
+  const city2024 = importPlanText(readSeed(4)).plan;
+  const districtsTasks = city2024.assignments.find((a) => a.unit === 'Hội LHPN các huyện, thị xã')?.tasks;
+
+  it('gives a ward the tasks the city gave the districts, as its own', () => {
+    const ward = derivePlan(city2024, 'Hội LHPN phường Hồng Hà');
+    expect(ward.assignments).toEqual([{ unit: 'Hội LHPN phường Hồng Hà', role: 'lead', tasks: districtsTasks }]);
+    expect(ward.activities.find((a) => a.name.startsWith('Tổ chức các hội chợ'))?.leadUnits).toEqual(['Hội LHPN phường Hồng Hà']);
+  });
+
+  it('takes the level from the unit tree when the caller knows it', () => {
+    const commune = derivePlan(city2024, 'Hội LHPN Đông Anh', { childLevel: 'grassroots' });
+    expect(commune.assignments[0]?.tasks).toEqual(districtsTasks);
+    expect(derivePlan(city2024, 'Hội LHPN Đông Anh').assignments).toEqual([]); // no level word, no tree: unknown
+  });
+
+  it('uses the tasks a plan gives the child’s own level when it has them', () => {
+    const conference = importPlanText(readSeed(2)).plan; // "… các tổ chức thành viên và cơ sở Hội"
+    const ward = derivePlan(conference, 'Hội LHPN phường Hồng Hà');
+    expect(ward.assignments).toHaveLength(1);
+    expect(ward.assignments[0]?.tasks[0]).toMatch(/^Tham gia chuẩn bị nội dung tham luận/u);
+  });
+
+  it('gives a branch nothing from a plan that addresses only the districts (two levels above it)', () => {
+    expect(derivePlan(city2024, 'Chi hội phụ nữ thôn Đoài').assignments).toEqual([]);
+  });
+
+  it('keeps the roles: tasks given as cooperation stay cooperation', () => {
+    const parent = {
+      ...city2024,
+      assignments: [
+        { unit: 'Hội LHPN các huyện, thị xã', role: 'lead' as const, tasks: ['Xây dựng kế hoạch tại địa phương.'] },
+        { unit: 'Hội LHPN các quận, huyện', role: 'cooperating' as const, tasks: ['Phối hợp tổ chức hội chợ.'] },
+      ],
+    };
+    expect(derivePlan(parent, 'Hội LHPN huyện Mê Linh').assignments).toEqual([
+      { unit: 'Hội LHPN huyện Mê Linh', role: 'lead', tasks: ['Xây dựng kế hoạch tại địa phương.'] },
+      { unit: 'Hội LHPN huyện Mê Linh', role: 'cooperating', tasks: ['Phối hợp tổ chức hội chợ.'] },
+    ]);
   });
 });
 

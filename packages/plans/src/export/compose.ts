@@ -99,7 +99,9 @@ export function bodySections(plan: ImportedPlan): Section[] {
           if (a.venue) items.push(`Địa điểm: ${a.venue}`);
           if (a.leadUnits.length > 0) items.push(`Đơn vị chủ trì: ${a.leadUnits.join('; ')}`);
           if (a.cooperatingUnits.length > 0) items.push(`Đơn vị phối hợp: ${a.cooperatingUnits.join('; ')}`);
-          return section(a.name, items);
+          // Its content items, as plans write them: "- Nội dung:" and one "+ …" line each.
+          const programme: Section[] = a.items && a.items.length > 0 ? [{ heading: 'Nội dung', items: [...a.items], children: [], marker: '-', at: items.length }] : [];
+          return section(a.name, items, programme);
         }),
       ),
     );

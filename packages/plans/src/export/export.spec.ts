@@ -85,6 +85,8 @@ describe('export of a plan built in the app (no sections)', () => {
         time: { text: 'Tháng 3 năm 2025', from: '2025-03-01', to: '2025-03-31' },
         leadUnits: ['Ban Tổ chức'],
         cooperatingUnits: ['Văn phòng'],
+        level: 'province',
+        items: ['Lễ kết nạp hội viên mới', 'Giao lưu văn nghệ “Phụ nữ Đà Nẵng”'],
       },
     ],
     fundingSources: ['Ngân sách nhà nước', 'Hội phí'],
@@ -115,6 +117,7 @@ describe('export of a plan built in the app (no sections)', () => {
     expect(back.targets.map((t) => [t.text, t.value, t.unit, t.comparator, t.level])).toEqual(
       plan.targets.map((t) => [t.text, t.value, t.unit, t.comparator, t.level]),
     );
+    // Its content items are written "- Nội dung:" with "+ …" lines and read back; its level from its lead.
     expect(back.activities).toEqual([
       { ...plan.activities[0], time: { ...plan.activities[0]?.time, recurrence: null }, venue: null, participants: null },
     ]);
@@ -127,6 +130,12 @@ describe('export of a plan built in the app (no sections)', () => {
     expect(back.reportingObligations).toEqual(plan.reportingObligations);
     expect(back.recipients).toEqual(plan.recipients);
     expect(back.signatory).toEqual(plan.signatory);
+  });
+
+  it('renders an activity’s content items in the official document', () => {
+    const text = exportPlanText(plan);
+    expect(text).toMatch(/1\. Ngày hội kết nạp hội viên\n\n- Thời gian: Tháng 3 năm 2025\n\n- Đơn vị chủ trì: Ban Tổ chức\n\n- Đơn vị phối hợp: Văn phòng\n\n- Nội dung:\n\n\+ Lễ kết nạp hội viên mới\n\n\+ Giao lưu văn nghệ “Phụ nữ Đà Nẵng”/u);
+    expect(exportPlanText({ ...plan, activities: [{ ...plan.activities[0]!, items: [] }] })).not.toContain('Nội dung:');
   });
 
   it('writes an unnumbered, undated draft with blanks', () => {

@@ -1,38 +1,71 @@
 /**
- * Activities a person would list from the seed plans, dated or not, with the units responsible for them.
- * The lists are exact on purpose: an activity is something organised (tổ chức, phát động, tập huấn, sơ kết,
- * hội nghị, tọa đàm …), not every bullet of the plan.
+ * Activities a person would list from the seed plans, with their level and the units responsible. The rule
+ * (activities.ts): an event section with "Thời gian:", a dated clause, a clause that organises something, or
+ * a statement of doing (a verb of ACTION_VERBS opening the sentence after the one who acts and words of
+ * manner). Orientations ("Tăng cường công tác …", "Đa dạng hóa …", "Ứng dụng …"), descriptions, labels and
+ * an event's own programme are not activities. The lists are exact: the first words of each name, its level.
  */
 import { importPlanText } from './importer';
-import { organised } from './activities';
+import { actionStatement, organised } from './activities';
 import { readSeed } from '../__tests__/fixtures';
+import type { Activity } from '../model/types';
 
 const plan = (i: number) => importPlanText(readSeed(i)).plan;
+const start = (name: string): string => name.split(/\s+/).slice(0, 7).join(' ');
+const brief = (list: Activity[]) => list.map((a) => [start(a.name), a.level ?? null]);
+const named = (list: Activity[], prefix: string): Activity | undefined => list.find((a) => a.name.startsWith(prefix));
 
 describe('activities of the seed plans', () => {
-  it('seed 000: only the four city events (their programme items are not activities)', () => {
-    expect(plan(0).activities.map((a) => a.name)).toEqual([
-      'Festival Phụ nữ Thủ đô vì hòa bình, phát triển',
-      'Ngày hội “Phụ nữ Thủ đô ứng dụng công nghệ - đổi mới sáng tạo”',
-      'Giao lưu “Doanh nhân nữ Thủ đô Tâm – Tài – Thanh lịch”, trao giải thưởng “Sen vàng Thủ đô”',
-      'Lễ hội Áo dài “Phụ nữ Thủ đô hội nhập - phát triển”',
+  it('seed 000: the statements of III.1 and the four city events (their programme items are not activities)', () => {
+    const p = plan(0);
+    expect(brief(p.activities)).toEqual([
+      ['Tuyên truyền tới hội viên, phụ nữ', 'province'],
+      ['Tuyên truyền về truyền thống của Thủ', 'province'],
+      ['Tuyên truyền trực tiếp thông qua sinh', 'province'],
+      ['Xây dựng các sản phẩm truyền thông', 'province'],
+      ['Tuyên truyền qua trang thông tin điện', 'province'],
+      ['Festival Phụ nữ Thủ đô vì hòa', 'province'],
+      ['Ngày hội “Phụ nữ Thủ đô ứng', 'province'],
+      ['Giao lưu “Doanh nhân nữ Thủ đô', 'province'],
+      ['Lễ hội Áo dài “Phụ nữ Thủ', 'province'],
     ]);
+    // "Lồng ghép với …" is an orientation; its second sentence "Tuyên truyền trực tiếp …" is a statement of doing.
+    expect(named(p.activities, 'Lồng ghép')).toBeUndefined();
+    // Nobody named in the content or the tasks: the issuing union.
+    expect(named(p.activities, 'Xây dựng các sản phẩm truyền thông')?.leadUnits).toEqual(['Hội LHPN thành phố Hà Nội']);
   });
 
   describe('seed 001', () => {
     const p = plan(1);
-    it('lists the undated activities and the meetings of 8/3 and 20/10', () => {
-      expect(p.activities.map((a) => a.name)).toEqual([
-      "Tổ chức các chương trình, sự kiện cộng đồng tuyên truyền bình đẳng giới, tuyên truyền về vai trò, năng lực, phẩm chất của phụ nữ Thủ đô nhân dịp các ngày kỷ niệm lớn của đất nước, Thủ đô và của Hội",
-      "Tổ chức truyền thông nâng cao năng lực cho đội ngũ cán bộ Hội thực hiện công tác bình đẳng giới và vì sự tiến bộ của phụ nữ từ Thành phố đến cơ sở",
-      "Tập huấn và phát triển đội ngũ cộng tác viên, tuyên truyền viên, báo cáo viên về bình đẳng giới ở các cấp Hội, đặc biệt là cấp cơ sở",
-      "Tổ chức triển khai các hoạt động hưởng ứng Tháng hành động vì bình đẳng giới và phòng, chống bạo lực trên cơ sở giới",
-      "Tổ chức truyền thông, tư vấn, khám sàng lọc phát hiện sớm ung thư vú, cổ tử cung cho phụ nữ từ 35-60 tuổi tại 18 huyện và 5 công đoàn ngành trên địa bàn Thành phố",
-      "Tổ chức đánh giá hoạt động của Ban Vì sự tiến bộ của phụ nữ theo quy định",
-      "Tổ chức tập huấn, bồi dưỡng kiến thức, kỹ năng cho nữ lãnh đạo, quản lý, nữ cán bộ trong diện quy hoạch chức vụ, chức danh lãnh đạo quản lý các cấp chuẩn bị cho nguồn cấp ủy nhiệm kỳ 2025 -2030",
-      "Tổ chức hoạt động gặp mặt, trao đổi kinh nghiệm giữa các nữ lãnh đạo chủ chốt các cấp nhân dịp ngày Quốc tế phụ nữ 8/3",
-      "Tổ chức hoạt động gặp mặt, trao đổi kinh nghiệm giữa các nữ lãnh đạo chủ chốt các cấp nhân dịp ngày Phụ nữ Việt Nam 20/10",
+    it('lists the statements of doing, the action month and the meetings of 8/3 and 20/10', () => {
+      expect(brief(p.activities)).toEqual([
+        ['Truyền thông về bình đẳng giới trong', 'province'],
+        ['Truyền thông trực tiếp tại cơ sở', 'province'],
+        ['Tổ chức các chương trình, sự kiện', 'province'],
+        ['Tổ chức truyền thông nâng cao năng', null],
+        ['Tập huấn và phát triển đội ngũ', null],
+        ['Xây dựng, duy trì và phát triển', 'province'],
+        ['Tổ chức triển khai các hoạt động', 'province'],
+        ['Thực hiện Quy chế phối hợp giữa', 'province'],
+        ['Thực hiện Đề án 938 của Chính', 'province'],
+        ['Tuyên truyền nâng cao nhận thức về', 'province'],
+        ['Thực hiện Dự án 8 “Thực hiện', 'province'],
+        ['Thực hiện các Đề án, Kế hoạch', 'province'],
+        ['Phối hợp với sở Y tế Thành', 'province'],
+        ['Tổ chức truyền thông, tư vấn, khám', 'province'],
+        ['Phối hợp tham mưu rà soát, kịp', 'province'],
+        ['Tổ chức đánh giá hoạt động của', 'province'],
+        ['Duy trì hoạt động Ban Vì sự', 'province'],
+        ['Tổ chức tập huấn, bồi dưỡng kiến', 'province'],
+        ['Phối hợp liên ngành trong thực hiện', 'province'],
+        ['Phối hợp trong tham mưu, đề xuất', 'province'],
+        ['Phối hợp tham mưu việc tăng cường', 'province'],
+        ['Tổ chức hoạt động gặp mặt, trao', 'province'],
+        ['Tổ chức hoạt động gặp mặt, trao', 'province'],
       ]);
+      // Orientations are not activities: "Đa dạng hóa các hoạt động …", "Tăng cường công tác phối hợp …".
+      expect(named(p.activities, 'Đa dạng hóa')).toBeUndefined();
+      expect(p.activities.some((a) => /^(?:Tăng cường|Tiếp tục đẩy mạnh) công tác/u.test(a.name))).toBe(false);
       const meetings = p.activities.filter((a) => a.name.startsWith('Tổ chức hoạt động gặp mặt'));
       expect(meetings.map((a) => a.time)).toEqual([
         { text: 'ngày 8/3', from: '2024-03-08', to: '2024-03-08', recurrence: null },
@@ -44,10 +77,12 @@ describe('activities of the seed plans', () => {
       expect(meeting?.leadUnits).toEqual(['Hội LHPN Thành phố']);
       expect(meeting?.cooperatingUnits).toEqual(['Sở Lao động, Thương binh và Xã hội Thành phố']);
     });
-    it('gives the action month a lead unit: the issuing union when no department is named', () => {
+    it('gives every activity a lead unit: the one who acts ("Các cấp Hội", every level), else the issuing union', () => {
       const month = p.activities.find((a) => a.name.includes('Tháng hành động'));
       expect(month?.time.from).toBe('2024-11-15');
       expect(month?.leadUnits).toEqual(['Hội LHPN Thành phố']);
+      expect(named(p.activities, 'Tập huấn và phát triển đội ngũ')).toMatchObject({ leadUnits: ['Các cấp Hội'], level: null });
+      expect(named(p.activities, 'Phối hợp với sở Y tế')?.cooperatingUnits).toEqual(['Sở Y tế Thành phố']);
       expect(p.activities.every((a) => a.leadUnits.length > 0)).toBe(true);
     });
   });
@@ -55,64 +90,156 @@ describe('activities of the seed plans', () => {
   describe('seed 003 (nothing dated)', () => {
     const p = plan(3);
     it('lists the activities of the three tasks', () => {
-      expect(p.activities.map((a) => a.name)).toEqual([
-      "Sơ kết 01 năm đồng hành, giúp đỡ 70 Chi hội phụ nữ khó khăn nhất trong tổ chức hoạt động phong trào được Hội LHPN các cấp đồng hành",
-      "Tổ chức các đợt kiểm tra, giám sát đối với các cấp Hội, BCH Hội LHPN các cấp trong việc thực hiện NQĐHPN TQ, NQĐHPN TP và NQĐHPN các cấp",
-      "Đánh giá tổng kết 10 năm thực hiện Quyết định số 217-QĐ/TW và 218-QĐ/T",
-      "Sơ kết 05 năm thực hiện Quy định 124-QĐ/TW ngày 02/02/2018 của Ban Bí thư và Quy định số 06-QĐ/TU ngày 17/4/2018 của Thành ủy về giám sát của Mặt trận Tổ quốc Việt Nam thành phố, các tổ chức chính trị - xã hội thành phố và nhân dân đối với việc tu dưỡng, rèn luyện, đạo đức, lối sống của người đứng đầu, cán bộ chủ chốt và cán bộ, đảng viên",
-      "Tổ chức các hội thảo, tập huấn nâng cao năng lực lãnh đạo, quản lý, kỹ năng lồng ghép giới cho cán bộ nữ được bổ nhiệm lần đầu, nữ lần đầu tham gia đại biểu dân cử, cán bộ nữ trẻ",
-      "Tập huấn kỹ năng vận động ứng cử cho nữ ứng cử viên đại biểu HĐND các cấp",
-      "Tổ chức các hoạt động giáo dục truyền thống cho phụ nữ nhằm khơi dậy lý tưởng, bản lĩnh, lòng yêu nước, tự hào dân tộc",
-      "Tổ chức ít nhất 01 loại hình hoạt động thường xuyên để vận động phụ nữ rèn luyện sức khỏe, trau dồi đạo đức, nâng cao kiến thức và kỹ năng hoạt động Hội",
-      "Tham gia các hoạt động Lễ hội văn hóa hai bờ sông Hàn theo Kế hoạch chung của thành phố",
-      "Phát động phong trào “Đoạn đường tự quản, ngõ phố bích họa, nở hoa”",
+      expect(brief(p.activities)).toEqual([
+        ['Thực hiện Kế hoạch triển khai Chương', 'province'],
+        ['Sơ kết 01 năm đồng hành, giúp', 'province'],
+        ['Duy trì mô hình “3 biết, 3', 'province'],
+        ['Phát triển khoảng 2.500 hội viên', 'province'],
+        ['Duy trì, nâng cao chất lượng sinh', 'province'],
+        ['Xây dựng, củng cố kiện toàn bộ', 'province'],
+        ['Tổ chức các đợt kiểm tra, giám', 'province'],
+        ['Triển khai thực hiện hiệu quả Quyết', 'province'],
+        ['Chủ trì, phối hợp giám sát', 'province'],
+        ['Đánh giá tổng kết 10 năm thực', 'province'],
+        ['Sơ kết 05 năm thực hiện Quy', 'province'],
+        ['Chủ trì giám sát ít nhất 01', 'province'],
+        ['Thành lập 2 đoàn giám sát 2', 'province'],
+        ['Giám sát ít nhất 01 chính sách', 'district'],
+        ['Thực hiện giám sát thường xuyên', null],
+        ['Tham mưu thực hiện công tác cán', 'province'],
+        ['Tổ chức các hội thảo, tập huấn', 'province'],
+        ['Theo dõi, cập nhật số liệu cán', 'province'],
+        ['Giới thiệu nguồn nữ ứng cử viên', 'province'],
+        ['Tập huấn kỹ năng vận động ứng', 'province'],
+        ['Duy trì và nâng cao hiệu quả', 'province'],
+        ['Tổ chức các hoạt động giáo dục', 'province'],
+        ['Duy trì và nâng cao chất lượng', 'province'],
+        ['Tổ chức ít nhất 01 loại hình', 'grassroots'],
+        ['Tham gia các hoạt động Lễ hội', 'province'],
+        ['Duy trì, nhân rộng các mô hình', 'province'],
+        ['Phát động phong trào “Đoạn đường tự', 'province'],
+        ['Huy động các nguồn lực hỗ trợ', 'province'],
+        ['Tham mưu các giải pháp nâng cao', 'province'],
+        ['Phối hợp, vận động nguồn lực hỗ', 'province'],
+        ['Duy trì và phát triển các mô', 'province'],
+        ['Vận động phụ nữ tích cực ứng', 'province'],
+        ['Duy trì, nhân rộng và thành lập', 'province'],
+        ['Triển khai và quản lý tốt các', 'province'],
+        ['Phối hợp chặt chẽ với Hiệp hội', 'province'],
       ]);
       expect(p.activities.every((a) => a.time.from === null)).toBe(true);
     });
-    it('takes the lead units from "Giao Ban … tham mưu chính nhiệm vụ N"', () => {
-      const lead = (prefix: string) => p.activities.find((a) => a.name.startsWith(prefix))?.leadUnits;
+    it('reads the bullets of "Nhiệm vụ 3" as activities of the department given the task', () => {
+      const task3 = 'Ban Gia đình - Xã hội, Kinh tế';
+      expect(named(p.activities, 'Phối hợp, vận động nguồn lực hỗ trợ nâng cao năng lực cho ít nhất 1.500 phụ nữ')).toMatchObject({ leadUnits: [task3], level: 'province' });
+      expect(named(p.activities, 'Tham mưu các giải pháp nâng cao chất lượng Đề án 939')?.leadUnits).toEqual([task3]);
+      expect(named(p.activities, 'Phối hợp chặt chẽ với Hiệp hội Nữ doanh nhân')?.cooperatingUnits).toEqual([
+        'Hiệp hội Nữ doanh nhân thành phố',
+        'Hội LHPN Công ty quản lý và phát triển các chợ Đà Nẵng',
+      ]);
+    });
+    it('takes the lead units from "Giao Ban … tham mưu chính nhiệm vụ N" and from the unit that opens the item', () => {
+      const lead = (prefix: string) => named(p.activities, prefix)?.leadUnits;
       expect(lead('Sơ kết 01 năm')).toEqual(['Ban Xây dựng Tổ chức Hội', 'Văn phòng', 'Ban Tuyên giáo - Chính sách - Pháp luật']);
       expect(lead('Phát động phong trào')).toEqual(['Ban Tuyên giáo - Chính sách - Pháp luật']);
+      // ". Hội LHPN thành phố: Chủ trì giám sát …": the label names the unit.
+      expect(named(p.activities, 'Chủ trì giám sát ít nhất 01 chính sách')).toMatchObject({ leadUnits: ['Hội LHPN thành phố'], level: 'province' });
+      expect(named(p.activities, 'Giám sát ít nhất 01 chính sách')).toMatchObject({ leadUnits: ['Hội LHPN quận, huyện, phường, xã'], level: 'district' });
+      expect(named(p.activities, 'Tổ chức ít nhất 01 loại hình')?.level).toBe('grassroots');
+    });
+    it('reads numbered points "(1) … (2) …" as content items', () => {
+      expect(named(p.activities, 'Thành lập 2 đoàn giám sát')).toMatchObject({
+        name: 'Thành lập 2 đoàn giám sát 2 chuyên đề',
+        items: [
+          'Công tác triển khai thực hiện các quy định về phân loại, lưu giữ, chuyển giao chất thải rắn sinh hoạt trên địa bàn thành phố',
+          'Công tác tổ chức và hoạt động nhóm, lớp; phòng ngừa, ứng phó với bạo lực, xâm hại trẻ em đối với các nhóm trẻ độc lập, lớp mẫu giáo độc lập, lớp mầm non độc lập dân lập và tư thục',
+        ],
+      });
+      expect(named(p.activities, 'Thực hiện giám sát thường xuyên')?.items).toHaveLength(4);
+    });
+    it('reads "Hằng năm, phát triển …" as a yearly activity', () => {
+      expect(named(p.activities, 'Phát triển khoảng 2.500 hội viên')?.time).toEqual({ text: 'Hằng năm', from: null, to: null, recurrence: 'year' });
     });
   });
 
   describe('seed 004', () => {
     const p = plan(4);
     it('lists dated and undated activities, the tọa đàm among them', () => {
-      expect(p.activities.map((a) => a.name)).toEqual([
-      "Tổ chức các hoạt động truyền thông vai trò của phụ nữ trong xây dựng nông thôn mới",
-      "Tổ chức các hoạt động truyền thông nâng cao kiến thức cho hội viên phụ nữ các kiến thức ứng dựng khoa học kỹ thuật, công nghệ cao và chuyển đổi số trong sản xuất, kinh doanh và kết nối tiêu thụ sản phẩm nông nghiệp an toàn",
-      "Tổ chức tọa đàm \"Phát huy vai trò của Hội phụ nữ các cấp tham gia xây dựng nông thôn mới nâng cao, nông thôn mới kiểu mẫu trên địa bàn thành phố Hà Nội\"",
-      "Tổ chức tập huấn, hướng dẫn phụ nữ tham gia chương trình “Mỗi xã một sản phẩm” (Chương trình OCOP), hỗ trợ hội viên, phụ nữ khởi sự, kinh doanh, khởi nghiệp, hỗ trợ nâng cao năng lực cho phụ nữ là chủ doanh nghiệp, quản lý Hợp tác xã, chủ hộ kinh doanh tích cực tham gia các tổ chức kinh tế tập thể, hợp tác xã, tổ hợp tác",
-      "Tổ chức 18 lớp tập huấn và ra mắt mô hình “Phân loại rác thải hữu cơ tại hộ gia đình nông thôn” tại 18 xã thuộc 18 huyện ngoại thành cho cán bộ, hội viên phụ nữ địa phương",
-      "Tổ chức “Ngày hội Phụ nữ Thủ đô chung tay phân loại và xử lý rác thải sinh hoạt góp phần xây dựng nông thôn mới” hưởng ứng Chiến dịch \"Làm cho thế giới sạch hơn\"",
-      "Tập huấn quy trình, kỹ thuật thu gom, xử lý rơm rạ, tái sử dụng rơm rạ và phụ phẩm cây trồng làm nguyên liệu sản xuất thành phân hữu cơ cho cán bộ, hội viên phụ nữ",
-      "Tổ chức cuộc thi trực tuyến clip tiểu phẩm tuyên truyền “Phụ nữ Thủ đô chung tay xây dựng nông thôn mới” trên trang Fanpage của Hội LHPN thành phố Hà Nội",
-      "Tổ chức chương trình quảng bá sản phẩm sáng tạo, sản phẩm nông nghiệp an toàn do phụ nữ làm chủ và chương trình “Hà Nội kết nối vươn xa” nhằm quảng bá các sản phẩm nông nghiệp, làng nghề truyền thống, sản phẩm sáng tạo của phụ nữ Hà Nội và phụ nữ các tỉnh/thành phố",
-      "Tổ chức tuyên truyền, giới thiệu sản phẩm hàng Việt chất lượng cao tới hội viên, phụ nữ và nhân dân trên địa bàn, Chương trình “Mỗi xã một sản phẩm” trên các nền tảng truyền thông của Hội",
-      "Tổ chức trưng bày, giới thiệu sản phẩm, kết nối tiêu thụ sản phẩm của các doanh nghiệp, cơ sở sản xuất kinh doanh, Hợp tác xã do nữ làm chủ",
-      "Tổ chức các hội chợ giới thiệu sản phẩm an toàn trên toàn thành phố Hà Nội",
-      "Tổ chức thăm quan, chia sẻ kinh nghiệm xây dựng Nông thôn mới kiểu mẫu, mô hình “Phân loại, xử lý rác hữu cơ tại các hộ gia đình hội viên phụ nữ nông thôn” và mô hình “Phụ nữ tham gia xử lý rơm, rạ sau thu hoạch” tại các huyện trên địa bàn Thành phố",
-      "Tổ chức 2 đoàn tham quan các mô hình phát triển kinh tế, du lịch sinh thái làng nghề do phụ nữ quản lý, điều hành (Dự kiến tại tỉnh Quảng Ninh và tỉnh Lào Cai)",
-      "Tổ chức giao lưu, chia sẻ kinh nghiệm sản xuất, kinh doanh, mở rộng các chuỗi kết nối sản xuất, tiêu thụ sản phẩm, hỗ trợ xúc tiến thương mại, trưng bày, giới thiệu sản phẩm nông nghiệp an toàn của các mô hình kinh tế do phụ nữ làm chủ, các hộ phụ nữ sản xuất kinh doanh trong các dịp ngày lễ, Tết",
+      expect(brief(p.activities)).toEqual([
+        ['Tổ chức các hoạt động truyền thông', 'province'],
+        ['Tuyên truyền, tập huấn về các chính', 'district'],
+        ['Tổ chức các hoạt động truyền thông', 'province'],
+        ['Tổ chức tọa đàm "Phát huy vai', 'province'],
+        ['Tổ chức tập huấn, hướng dẫn phụ', 'district'],
+        ['Tuyên truyền hoạt động của Hội tham', null],
+        ['Tổ chức 18 lớp tập huấn và', 'province'],
+        ['Tuyên truyền, vận động thực hiện, nhân', 'district'],
+        ['Tổ chức “Ngày hội Phụ nữ Thủ', 'province'],
+        ['Tập huấn quy trình, kỹ thuật thu', 'province'],
+        ['Xây dựng mô hình “Phụ nữ tham', 'province'],
+        ['Tuyên truyền, vận động thực hiện mô', 'district'],
+        ['Tổ chức cuộc thi trực tuyến clip', 'province'],
+        ['Tổ chức chương trình quảng bá sản', 'province'],
+        ['Tổ chức tuyên truyền, giới thiệu sản', 'province'],
+        ['Tổ chức trưng bày, giới thiệu sản', 'district'],
+        ['Tổ chức các hội chợ giới thiệu', 'district'],
+        ['Tổ chức thăm quan, chia sẻ kinh', 'province'],
+        ['Tổ chức 2 đoàn tham quan các', 'province'],
+        ['Tổ chức giao lưu, chia sẻ kinh', null],
       ]);
     });
     it('links the lead department from the tasks and the one who acts from the sentence', () => {
-      const find = (prefix: string) => p.activities.find((a) => a.name.startsWith(prefix));
       const economy = 'Ban Hỗ trợ phụ nữ phát triển kinh tế Hội LHPN Hà Nội';
-      expect(find('Tổ chức tọa đàm')?.leadUnits).toEqual([economy]);
-      expect(find('Tổ chức cuộc thi trực tuyến')?.leadUnits).toEqual([economy]);
-      expect(find('Tổ chức tập huấn, hướng dẫn')?.leadUnits).toEqual(['Hội LHPN các huyện, thị xã']);
-      expect(find('Tổ chức trưng bày')).toMatchObject({
+      expect(named(p.activities, 'Tổ chức tọa đàm')?.leadUnits).toEqual([economy]);
+      expect(named(p.activities, 'Tổ chức cuộc thi trực tuyến')).toMatchObject({ leadUnits: [economy], level: 'province' });
+      expect(named(p.activities, 'Tổ chức tập huấn, hướng dẫn')?.leadUnits).toEqual(['Hội LHPN các huyện, thị xã']);
+      expect(named(p.activities, 'Tổ chức trưng bày')).toMatchObject({
         leadUnits: ['Hội LHPN các huyện, thị xã'],
         cooperatingUnits: ['Trung tâm Giáo dục nghề nghiệp và hỗ trợ phát triển phụ nữ Hà Nội'],
       });
-      expect(find('Tổ chức các hội chợ')?.leadUnits).toEqual(['Hội LHPN các huyện, thị xã']);
+      expect(named(p.activities, 'Tổ chức các hội chợ')?.leadUnits).toEqual(['Hội LHPN các huyện, thị xã']);
+      expect(named(p.activities, 'Tổ chức chương trình quảng bá')).toMatchObject({ time: { text: 'Quý 4/2024' }, level: 'province' });
+    });
+    it('reads "Các huyện tiếp tục tuyên truyền …" as the districts’ activity, guided by the department of the model', () => {
+      expect(named(p.activities, 'Tuyên truyền, vận động thực hiện, nhân rộng mô hình “Phân loại rác thải')).toMatchObject({
+        leadUnits: ['Hội LHPN các huyện, thị xã'],
+        cooperatingUnits: ['Ban Tuyên giáo Hội LHPN Hà Nội'],
+        level: 'district',
+      });
+      // "…; Hội LHPN các huyện, thị xã tập trung tuyên truyền, tập huấn …": a later clause with its own unit.
+      expect(named(p.activities, 'Tuyên truyền, tập huấn về các chính sách nông nghiệp')).toMatchObject({ leadUnits: ['Hội LHPN các huyện, thị xã'], level: 'district' });
     });
   });
 
-  it('seed 002: the conference is the one activity (its agenda and logistics are not)', () => {
-    expect(plan(2).activities).toHaveLength(1);
+  it('seed 002: the conference is the one activity, its agenda its content items (discussion topics are not activities)', () => {
+    const { activities } = plan(2);
+    expect(activities).toHaveLength(1);
+    expect(activities[0]?.items?.[0]).toBe('Tuyên bố lý do, giới thiệu đại biểu');
+    expect(activities[0]?.items).toHaveLength(7);
+    expect(activities[0]?.level).toBe('province');
+  });
+});
+
+describe('actionStatement', () => {
+  it.each([
+    ['Các huyện tiếp tục tuyên truyền, vận động thực hiện, nhân rộng mô hình', 'Các huyện'],
+    ['Tham mưu các giải pháp nâng cao chất lượng Đề án 939', null],
+    ['Tập trung huy động các nguồn lực hỗ trợ phụ nữ thoát nghèo', null],
+    ['Hằng năm, phát triển khoảng 2.500 hội viên', null],
+    ['Hội LHPN thành phố: Chủ trì giám sát ít nhất 01 chính sách', 'Hội LHPN thành phố'],
+    ['Các cấp Hội tăng cường tuyên truyền hoạt động của Hội', 'Các cấp Hội'],
+  ])('%s → a statement of doing', (clause, actor) => {
+    expect(actionStatement(clause)?.actor ?? null).toBe(actor);
+  });
+
+  it.each([
+    'Tăng cường công tác phối hợp liên ngành',
+    'Đa dạng hóa các hoạt động thông tin, tuyên truyền',
+    'Ứng dụng công nghệ thông tin trong điều hành, sử dụng văn bản điện tử trên môi trường mạng',
+    'Chương trình nhằm tôn vinh nét đẹp văn hoá truyền thống',
+    'Kịp thời, chủ động phát hiện, bồi dưỡng, tôn vinh',
+  ])('%s → not an activity', (clause) => {
+    expect(actionStatement(clause)).toBeNull();
   });
 });
 

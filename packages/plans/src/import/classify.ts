@@ -53,13 +53,15 @@ export function classifyLine(line: string): LineClass {
   if (m && m[1] !== undefined && romanValue(m[1]) !== null && !/^\d/.test(m[2] ?? '')) {
     return { type: 'heading', rank: RANK.roman, label: m[1], text: m[2] ?? '' };
   }
-  m = /^(\d{1,2}(?:\.\d{1,2}){0,3})(?:(\.|\))\s*|\s+)(?=\S)(.*)$/u.exec(line);
+  m = /^(\d{1,2}(?:\.\d{1,2}){0,3})(?:(\.|\))(\s*)|\s+)(?=\S)(.*)$/u.exec(line);
   if (m && m[1] !== undefined) {
     const label = m[1];
     const levels = label.split('.').length;
     const hasSeparator = m[2] !== undefined;
-    const rest = m[3] ?? '';
-    if ((hasSeparator || levels > 1) && !/^[\d/%,.]/.test(rest)) {
+    const rest = m[4] ?? '';
+    // "1.000 người" is a number, not item 1; "2. 100% hội viên …" (a space after the number) is item 2.
+    const numberFollows = /^[\d/%,.]/.test(rest) && !(hasSeparator && (m[3] ?? '').length > 0 && /^\d/.test(rest));
+    if ((hasSeparator || levels > 1) && !numberFollows) {
       return { type: 'heading', rank: 1 + levels, label, text: rest };
     }
   }

@@ -16,6 +16,8 @@ import { hasStrongCue, maskSpans, scanTargets, targetFromItem } from './targets'
 
 export interface DeriveContext {
   title: string;
+  /** The issuing body ("Ban Thường vụ Hội LHPN Hà Nội"): the level its own units work at. */
+  issuer?: string | null;
   /** The plan's year: dates without a year fall in it. */
   year: number | null;
   /** Numbers of the legal bases (not repeated among references). */
@@ -136,6 +138,7 @@ export function deriveFromSections(sections: Section[], ctx: DeriveContext): Der
     defaultYear: ctx.year,
     assignments: assigned.assignments,
     mask: maskReferences,
+    issuer: ctx.issuer ?? null,
   });
   warnings.push(...acts.warnings);
 

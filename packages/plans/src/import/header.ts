@@ -39,9 +39,26 @@ const MOTTO = /CỘNG\s+H(?:ÒA|OÀ|OA)\s+XÃ\s+HỘI|Độc\s+lập\s*[-–]\s*
 const NUMBER_LINE = /^Số\s*[:.]?\s*(.*)$/u;
 const DATE_LINE = /(?:^|[\s,])(?:([\p{L}][\p{L}\s.-]{0,40}?)\s*,\s*)?ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})/iu;
 
+/** What a header line is wherever it stands (for telling a plan with misplaced parts from a non-plan). */
+export function headerLineKind(text: string): 'kind' | 'number' | 'date' | null {
+  if (KIND_HEADINGS.some(([re]) => re.test(text))) return 'kind';
+  const n = NUMBER_LINE.exec(text);
+  if (n && parseNumber(n[1] ?? '')) return 'number';
+  if (DATE_LINE.test(text) && text.length <= 120) return 'date';
+  return null;
+}
+
 /** A preamble sentence rather than a title line. */
 function looksLikePreamble(text: string): boolean {
   return /^(?:Thực\s+hiện|Căn\s+cứ)\s/u.test(text) && (/ngày\s+\d/u.test(text) || text.length > 250 || /:\s*$/.test(text));
+}
+
+/**
+ * A body paragraph rather than a title line: a sentence that introduces what follows (ends with ":"), a long
+ * sentence ending with a full stop, or a paragraph too long for a title line. Title lines are short phrases.
+ */
+function looksLikeBodyText(text: string): boolean {
+  return /:\s*$/u.test(text) || text.length > 400 || (/[.!?]["”)]*$/u.test(text) && text.length > 160);
 }
 
 function parseNumber(rest: string): string | null {
@@ -106,11 +123,13 @@ export function parseHeader(paragraphs: Paragraph[]): HeaderInfo {
   const titleLines: string[] = kindRest ? [kindRest] : [];
   let i = kindIndex >= 0 ? kindIndex + 1 : 0;
   if (kindIndex >= 0) {
+    // The title is the run of paragraphs under the kind up to the preamble or the first section, however
+    // Word split it (a .docx puts each title line in its own paragraph, with no blank line to tell them apart).
     while (i < paragraphs.length) {
       const p = paragraphs[i];
       if (!p) break;
-      if (titleLines.length > 0 && p.blankBefore) break;
       if (looksLikePreamble(p.text) || classifyLine(p.text).type !== 'text' || /^Nơi\s+nhận/iu.test(p.text)) break;
+      if (titleLines.length > 0 && looksLikeBodyText(p.text)) break;
       titleLines.push(p.text);
       i++;
       if (titleLines.length >= 8) break;

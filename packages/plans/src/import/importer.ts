@@ -13,12 +13,12 @@ import { classifyLine, RANK } from './classify';
 import { deriveFromSections } from './derive';
 import { docxHtmlToText } from './docx-html';
 import { PlanImportError } from './errors';
-import { parseHeader } from './header';
-import { parsePreamble } from './legal';
+import { headerLineKind, parseHeader } from './header';
+import { findReferences, parsePreamble } from './legal';
 import { normalizeText } from './normalize';
 import { sectionRole } from './roles';
 import { buildSections } from './sections';
-import { parseTail, startsTail } from './tail';
+import { ON_BEHALF_LINE, parseTail, RECIPIENTS_LINE, startsTail } from './tail';
 
 /** About 400 pages of text; a plan is 5–20. */
 export const MAX_IMPORT_CHARS = 2_000_000;
@@ -40,6 +40,64 @@ function programmeOf(title: string, bases: { title: string | null }[]): string |
 
 function unique(list: string[]): string[] {
   return [...new Set(list)];
+}
+
+/** The signs that a text is a plan. */
+interface Evidence {
+  kind: boolean;
+  number: boolean;
+  date: boolean;
+  legal: boolean;
+  roman: boolean;
+  sections: boolean;
+  tail: boolean;
+}
+
+const EVIDENCE_NAMES: readonly [keyof Evidence, string][] = [
+  ['kind', 'tên loại "KẾ HOẠCH"'],
+  ['number', 'số, ký hiệu ("Số: …/KH-…")'],
+  ['date', 'địa danh và ngày tháng'],
+  ['legal', 'căn cứ ("Thực hiện/Căn cứ … số …")'],
+  ['roman', 'các mục I., II.'],
+  ['sections', 'mục Mục đích, Chỉ tiêu hay Tổ chức thực hiện'],
+  ['tail', 'Nơi nhận hay chữ ký'],
+];
+
+/** The "not found" warnings of the parts that are there, only out of place. */
+const MISSING_WARNING: Partial<Record<keyof Evidence, RegExp>> = {
+  kind: /^Không tìm thấy tên loại văn bản/u,
+  number: /^Không tìm thấy số, ký hiệu/u,
+  date: /^Không tìm thấy địa danh và ngày tháng/u,
+  legal: /^Không tìm thấy căn cứ/u,
+};
+
+function evidenceScore(e: Evidence): number {
+  return (e.kind ? 2 : 0) + [e.number, e.date, e.legal, e.roman, e.sections, e.tail].filter(Boolean).length;
+}
+
+/** The signs of a plan anywhere in the text, whatever their order. */
+function evidenceAnywhere(paragraphs: { text: string }[]): Evidence {
+  const e: Evidence = { kind: false, number: false, date: false, legal: false, roman: false, sections: false, tail: false };
+  for (const { text } of paragraphs) {
+    const header = headerLineKind(text);
+    if (header) e[header] = true;
+    const c = classifyLine(text);
+    if (c.type === 'heading') {
+      if (c.rank === RANK.roman) e.roman = true;
+      if (sectionRole(c.text) !== 'content') e.sections = true;
+    }
+    if (/^(?:Thực\s+hiện|Căn\s+cứ)\s/u.test(c.type === 'text' ? text : c.text) && findReferences(text).length > 0) e.legal = true;
+    if (RECIPIENTS_LINE.test(text) || ON_BEHALF_LINE.test(text)) e.tail = true;
+  }
+  return e;
+}
+
+/** "thấy các mục I., II.; không thấy tên loại "KẾ HOẠCH", …": what was and was not seen. */
+function notAPlanReason(e: Evidence): string {
+  const seen = EVIDENCE_NAMES.filter(([k]) => e[k]).map(([, name]) => name);
+  const missing = EVIDENCE_NAMES.filter(([k]) => !e[k]).map(([, name]) => name);
+  const lack = `không thấy ${missing.join(', ')}`;
+  return seen.length > 0 ? `chỉ thấy ${seen.join(', ')}; ${lack}` : lack;
 }
 
 /** Imports a plan from text converted from Word (markdown marks, broken lines and other noise allowed). */
@@ -81,21 +139,33 @@ export function importPlanText(text: string): ImportResult {
     return c.type === 'heading' && c.rank === RANK.roman;
   });
   const knownSections = built.sections.some((s) => sectionRole(s.heading) !== 'content');
-  const score =
-    (header.kindIndex >= 0 ? 2 : 0) +
-    (header.number ? 1 : 0) +
-    (header.dateFound ? 1 : 0) +
-    (preamble.legalBases.length > 0 ? 1 : 0) +
-    (hasRoman ? 1 : 0) +
-    (knownSections ? 1 : 0) +
-    (tail.recipients.length > 0 || tail.signatory.onBehalfOf !== null ? 1 : 0);
-  if (score < 3) {
-    throw new PlanImportError('NOT_A_PLAN', 'không thấy tên loại "KẾ HOẠCH", số ký hiệu, ngày tháng, căn cứ hay các mục I., II.');
-  }
+  const found: Evidence = {
+    kind: header.kindIndex >= 0,
+    number: header.number !== null,
+    date: header.dateFound,
+    legal: preamble.legalBases.length > 0,
+    roman: hasRoman,
+    sections: knownSections,
+    tail: tail.recipients.length > 0 || tail.signatory.onBehalfOf !== null,
+  };
+  // The signs of a plan wherever they stand: a plan whose parts are out of order is imported with a warning
+  // naming the misplaced parts (not "not found": they are there); anything else is refused, saying what was
+  // and was not seen.
+  const anywhere = evidenceAnywhere(paragraphs);
+  if (evidenceScore(found) < 3 && evidenceScore(anywhere) < 3) throw new PlanImportError('NOT_A_PLAN', notAPlanReason(anywhere));
+  const misplaced = EVIDENCE_NAMES.filter(([k]) => anywhere[k] && !found[k]);
+  const orderWarnings =
+    misplaced.length > 0
+      ? [
+          `Các phần của văn bản không theo thứ tự thường gặp (đầu văn bản, căn cứ, các mục, Nơi nhận, chữ ký): ${misplaced.map(([, name]) => name).join(', ')} nằm sai chỗ nên chưa được đọc. Hãy kiểm tra lại kết quả hoặc sắp xếp lại văn bản.`,
+        ]
+      : [];
+  const notMissing = (w: string): boolean => !misplaced.some(([k]) => MISSING_WARNING[k]?.test(w));
 
   const year = planYear(header.issuedOn, header.title);
   const derived = deriveFromSections(built.sections, {
     title: header.title,
+    issuer: preamble.issuer ?? header.issuingBody,
     year,
     legalNumbers: preamble.legalBases.map((b) => b.number).filter((n): n is string => n !== null),
   });
@@ -127,9 +197,10 @@ export function importPlanText(text: string): ImportResult {
     closing: tail.closing,
   };
   const warnings = unique([
+    ...orderWarnings,
     ...norm.warnings,
-    ...header.warnings,
-    ...preamble.warnings,
+    ...header.warnings.filter(notMissing),
+    ...preamble.warnings.filter(notMissing),
     ...built.warnings,
     ...derived.warnings,
     ...tail.warnings,

@@ -261,3 +261,48 @@ describe('performance', () => {
     expect(ms).toBeLessThan(5000);
   });
 });
+
+describe('a plan whose lines are out of order', () => {
+  /** The seed's lines in a fixed pseudo-random order (a Park–Miller generator, so the test is repeatable). */
+  function shuffled(text: string, seed: number): string {
+    let state = seed;
+    const next = (): number => (state = (state * 16807) % 2147483647) / 2147483647;
+    const lines = text.split('\n');
+    for (let i = lines.length - 1; i > 0; i--) {
+      const j = Math.floor(next() * (i + 1));
+      [lines[i], lines[j]] = [lines[j] as string, lines[i] as string];
+    }
+    return lines.join('\n');
+  }
+
+  it.each(ALL_SEEDS.flatMap((_, i) => [1, 2, 3].map((k) => [i, k] as const)))('seed %i shuffled (%i) imports, with a warning when parts are misplaced', (i, k) => {
+    const text = shuffled(ALL_SEEDS[i] as string, 7919 * (i + 1) + k);
+    const { plan, warnings } = importPlanText(text);
+    expect(typeof plan.title).toBe('string');
+    expect(warnings.length).toBeGreaterThan(0);
+  });
+
+  it('says "out of order" for a plan whose header ended up at the bottom', () => {
+    const seed = readSeed(1);
+    const lines = seed.split('\n');
+    const head = lines.findIndex((l) => l.startsWith('I. MỤC ĐÍCH'));
+    const moved = [...lines.slice(head), ...lines.slice(0, head)].join('\n'); // header and preamble after the signature
+    const { warnings } = importPlanText(moved);
+    expect(warnings[0]).toMatch(/^Các phần của văn bản không theo thứ tự thường gặp/u);
+    expect(warnings[0]).toContain('tên loại "KẾ HOẠCH"');
+  });
+
+  it('refuses a text that is no plan, naming what it saw and what it did not', () => {
+    expect(() => importPlanText('I. MỤC ĐÍCH\n- Một việc\nII. NỘI DUNG\n- Một việc khác')).toThrow(
+      /chỉ thấy các mục I\., II\., mục Mục đích, Chỉ tiêu hay Tổ chức thực hiện; không thấy tên loại "KẾ HOẠCH"/u,
+    );
+    // It never claims the headings are missing when they are there.
+    try {
+      importPlanText('I. MỤC ĐÍCH\n- Một việc\nII. NỘI DUNG\n- Một việc khác');
+    } catch (e) {
+      expect((e as PlanImportError).code).toBe('NOT_A_PLAN');
+      expect((e as PlanImportError).message).not.toMatch(/không thấy[^;]*các mục I\., II\./u);
+    }
+    expect(() => importPlanText('Lorem ipsum dolor sit amet')).toThrow(/không thấy tên loại "KẾ HOẠCH", số, ký hiệu/u);
+  });
+});

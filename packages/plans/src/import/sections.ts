@@ -6,6 +6,7 @@
  */
 import type { Section, SectionMarker } from '../model/types';
 import { classifyLine, romanValue, RANK } from './classify';
+import { sectionRole } from './roles';
 
 interface Node {
   kind: 'root' | 'heading' | 'bullet' | 'text';
@@ -57,9 +58,14 @@ function isSentenceLike(text: string): boolean {
   return /[.;!?]["”’)]*$/u.test(text.trim()) || text.length > 160;
 }
 
-/** Turns the node tree into sections. */
-function toSection(node: Node): Section {
+/**
+ * Turns the node tree into sections. Inside a CHỈ TIÊU section every numbered line without content under it
+ * is a target ("1. Mỗi cơ sở Hội có ít nhất 01 mô hình", as Word's automatic numbering or a typist writes
+ * it), never a sub-heading.
+ */
+function toSection(node: Node, inTargets = false): Section {
   const section: Section = { heading: node.text, items: [], children: [], marker: node.marker };
+  const targets = inTargets || (node.kind === 'heading' && sectionRole(node.text) === 'targets');
   // A numbered paragraph becomes an item only before any numbered sub-section: after one, an item could not
   // be told apart from that sub-section's own content in the document.
   let keptNumbered = false;
@@ -68,11 +74,11 @@ function toSection(node: Node): Section {
       section.items.push(child.text);
     } else if (child.kind === 'bullet' && child.children.length === 0) {
       section.items.push(child.text);
-    } else if (child.kind === 'heading' && child.children.length === 0 && isSentenceLike(child.raw) && !keptNumbered) {
+    } else if (child.kind === 'heading' && child.children.length === 0 && (targets || (isSentenceLike(child.raw) && !keptNumbered))) {
       section.items.push(child.raw);
     } else {
       if (child.kind === 'heading') keptNumbered = true;
-      const sub = toSection(child);
+      const sub = toSection(child, targets);
       sub.heading = cleanHeading(sub.heading);
       sub.at = section.items.length;
       section.children.push(sub);

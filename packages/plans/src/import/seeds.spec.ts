@@ -88,16 +88,26 @@ describe('seed 000 — 31/KH-BTV, Đề án "Phát huy vai trò của phụ nữ
     expect(content.children[0]?.items[0]).toContain('nội dung xây dựng Thành phố sáng tạo');
   });
 
-  it('reads the four city events with their months and lead units', () => {
-    expect(p.activities.map((a) => [a.name, a.time.text, a.time.from, a.time.to])).toEqual([
+  it('reads the four city events with their months, lead units, level and content items', () => {
+    const events = p.activities.filter((a) => a.time.from !== null);
+    expect(events.map((a) => [a.name, a.time.text, a.time.from, a.time.to])).toEqual([
       ['Festival Phụ nữ Thủ đô vì hòa bình, phát triển', 'Tháng 3 năm 2024', '2024-03-01', '2024-03-31'],
       ['Ngày hội “Phụ nữ Thủ đô ứng dụng công nghệ - đổi mới sáng tạo”', 'Tháng 4 năm 2024', '2024-04-01', '2024-04-30'],
       ['Giao lưu “Doanh nhân nữ Thủ đô Tâm – Tài – Thanh lịch”, trao giải thưởng “Sen vàng Thủ đô”', 'Tháng 10 năm 2024', '2024-10-01', '2024-10-31'],
       ['Lễ hội Áo dài “Phụ nữ Thủ đô hội nhập - phát triển”', 'Tháng 10 năm 2024', '2024-10-01', '2024-10-31'],
     ]);
     const centre = 'Trung tâm Giáo dục nghề nghiệp và hỗ trợ phát triển phụ nữ Hà Nội';
-    expect(p.activities.map((a) => a.leadUnits)).toEqual([['Ban Tuyên giáo'], [centre], [centre], ['Ban Tuyên giáo']]);
-    expect(p.activities[2]?.cooperatingUnits).toEqual(['Văn phòng']);
+    expect(events.map((a) => a.leadUnits)).toEqual([['Ban Tuyên giáo'], [centre], [centre], ['Ban Tuyên giáo']]);
+    expect(events[2]?.cooperatingUnits).toEqual(['Văn phòng']);
+    expect(events.every((a) => a.level === 'province')).toBe(true);
+    expect(events[0]?.items).toEqual([
+      'Giải đi bộ “Phụ nữ Thủ đô khỏe đẹp lần thứ I” năm 2024',
+      'Trưng bày văn hoá, ẩm thực Hà Nội và một số Quốc gia',
+      'Liên hoan “Vũ điệu hoà bình- hữu nghị”',
+    ]);
+    expect(events[3]?.items).toEqual(['Trình diễn áo dài Phụ nữ Thủ đô hội nhập – phát triển']);
+    // The plan states what is planned; progress is recorded by the platform, not read from the document.
+    expect(p.activities.every((a) => a.status === undefined)).toBe(true);
   });
 
   it('reads funding sources', () => {
@@ -393,7 +403,10 @@ describe('seed 003 — Đà Nẵng, 3 nhiệm vụ trọng tâm năm 2023 (no nu
   });
 
   it('has no dated activity and no periodic report, and warns about "Thường xuyên báo cáo"', () => {
-    expect(p.activities.filter((a) => a.time.from !== null || a.time.recurrence)).toEqual([]);
+    expect(p.activities.filter((a) => a.time.from !== null)).toEqual([]);
+    expect(p.activities.filter((a) => a.time.recurrence).map((a) => [a.name, a.time.text, a.time.recurrence])).toEqual([
+      ['Phát triển khoảng 2.500 hội viên', 'Hằng năm', 'year'],
+    ]);
     expect(p.reportingObligations).toEqual([]);
     expect(warnings(3).some((w) => w.startsWith('Chế độ báo cáo chưa rõ kỳ báo cáo') && w.includes('Thường xuyên báo cáo'))).toBe(true);
   });

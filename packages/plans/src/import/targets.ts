@@ -81,8 +81,12 @@ const LEXICON = UNIT_LEXICON.map(([w, unit]) => ({ words: foldVietnamese(w).spli
 const PLACE_UNITS = new Set(['xã', 'phường', 'huyện', 'quận', 'tỉnh', 'thôn', 'địa phương']);
 /** Time units: "01 năm", "tổ chức 01 ngày", "01 buổi" are durations. */
 const TIME_UNITS = new Set(['nam', 'thang', 'ngay', 'tuan', 'gio', 'phut', 'buoi', 'quy', 'tuoi']);
-/** Activity-like units: at province level a count of them is a count of activities. */
-const ACTIVITY_UNITS = new Set(['chương trình', 'sự kiện', 'hoạt động', 'lớp', 'cuộc', 'đoàn', 'hội nghị', 'hội thảo', 'tọa đàm', 'chính sách', 'dự thảo', 'chuyên đề']);
+/**
+ * Activity-like units: at province level a count of them is a count of the plan's activities ("Cấp Thành
+ * phố tổ chức 3 chương trình, sự kiện"). Policies monitored and drafts commented on are outputs counted by
+ * indicators, not activities.
+ */
+const ACTIVITY_UNITS = new Set(['chương trình', 'sự kiện', 'hoạt động', 'lớp', 'cuộc', 'đoàn', 'hội nghị', 'hội thảo', 'tọa đàm']);
 
 /** Words right before a number that make it a name or a date, not a quantity ("Đề án 938", "năm 2024"). */
 const PRE_EXCLUDE_ONE = new Set(['so', 'nam', 'thang', 'quy', 'ngay', 'khoa', 'dieu', 'khoan', 'muc', 'phan', 'dot', 'lan', 'thu', 'tuoi', 'ky']);

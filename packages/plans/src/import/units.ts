@@ -106,6 +106,11 @@ export function unitClause(text: string): UnitClause | null {
   const giao = /^(?:Giao\s+(?:cho\s+)?|Đề\s+nghị\s+|Trân\s+trọng\s+đề\s+nghị\s+)/u.exec(text);
   const body = giao ? text.slice(giao[0].length) : text;
   if (!looksLikeUnit(body)) return null;
+  // "Hội LHPN thành phố: Chủ trì giám sát …": the label before the colon is the unit.
+  const label = /^([^:;.]{3,120}?)\s*:\s+(\p{Lu}.*)$/u.exec(body);
+  if (label?.[1] && label[2] && looksLikeUnit(label[1]) && !VERB_RE.test(label[1])) {
+    return { units: splitUnitList(label[1]), task: capitalizeFirst(label[2].trim()) };
+  }
   const verb = VERB_RE.exec(body);
   if (!verb || verb.index === 0) return null;
   const head = body.slice(0, verb.index).trim().replace(/[,:]$/u, '');
