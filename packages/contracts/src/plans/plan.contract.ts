@@ -292,6 +292,8 @@ export const planDetailSchema = planListItemSchema.extend({
   allocations: z.array(planAllocationSchema),
   /** The progress of each activity (by its index in content.activities) and the level that holds it. */
   activityProgress: z.array(planActivityProgressSchema),
+  /** Whether the caller may record the progress of its activities (an issued plan of a unit it covers). */
+  canRecordProgress: z.boolean(),
   /** Statuses reachable from here (through POST /transition; superseded comes from issuing a revision). */
   allowedTransitions: z.array(planStatusSchema),
   editable: z.boolean(),
@@ -392,6 +394,8 @@ export const planCalendarItemSchema = z.object({
   /** The day it was done, and the note recorded with its status. */
   doneOn: z.string().nullable(),
   note: z.string().nullable(),
+  /** Whether the caller may record its progress (its units cover the plan's unit). */
+  canRecord: z.boolean(),
 });
 export type PlanCalendarItem = z.infer<typeof planCalendarItemSchema>;
 export const planCalendarResponseSchema = z.object({
@@ -402,8 +406,11 @@ export const planCalendarResponseSchema = z.object({
 });
 export type PlanCalendarResponse = z.infer<typeof planCalendarResponseSchema>;
 
-/** `GET /api/v1/plans/obligations?unitId=`: what a unit must report because of issued plans, and by when. */
-export const planObligationsQuerySchema = z.object({ unitId: idSchema.optional() });
+/**
+ * `GET /api/v1/plans/obligations?unitId=`: what a unit must report because of issued plans, and by when;
+ * `?planId=`: whom an issued plan binds (the units of the caller's subtrees), unit by unit.
+ */
+export const planObligationsQuerySchema = z.object({ unitId: idSchema.optional(), planId: idSchema.optional() });
 export type PlanObligationsQuery = z.infer<typeof planObligationsQuerySchema>;
 
 export const planObligationItemSchema = z.object({
@@ -411,6 +418,8 @@ export const planObligationItemSchema = z.object({
   planId: z.string(),
   planSymbol: z.string().nullable(),
   planTitle: z.string(),
+  /** The year of the plan (its reports are of that year's periods). */
+  planYear: z.number().int(),
   unitId: z.string(),
   unitName: z.string(),
   periodKind: planPeriodKindSchema,

@@ -41,6 +41,8 @@ import { PlanService } from './plan.service';
 
 /** Those who author plans; readers (reporter, viewer) get 403 on every write. */
 const WRITERS = ['tenant_admin', 'unit_manager'] as const;
+/** Those who record the progress of activities. */
+const RECORDERS = ['tenant_admin', 'unit_manager', 'reporter'] as const;
 
 @ApiTags('plans')
 @ApiBearerAuth()
@@ -185,7 +187,7 @@ export class PlanController {
    * a note): the content stays read-only, the execution does not. For users whose units cover the plan's unit.
    */
   @Put(':id/activities/:idx/status')
-  @Roles('tenant_admin', 'unit_manager', 'reporter')
+  @Roles(...RECORDERS)
   @ApiZodBody(setActivityStatusSchema)
   setActivityStatus(
     @CurrentActor() actor: Actor,

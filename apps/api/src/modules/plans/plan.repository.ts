@@ -521,7 +521,21 @@ export class PlanRepository {
   }
 
   /** What the unit must report because of issued plans. */
-  async obligationsOf(unitId: string) {
+  obligationsOf(unitId: string) {
+    return this.obligationRows(`o.unit_id = ? AND p.status = 'issued'`, [unitId], 'p.year DESC, p.issued_on DESC, p.id DESC, o.idx');
+  }
+
+  /** Whom the plan binds, of the units within the subtrees of `scopeUnitIds`, unit by unit in Vietnamese order. */
+  obligationsOfPlan(planId: string, scopeUnitIds: string[]) {
+    if (scopeUnitIds.length === 0) return Promise.resolve([]);
+    return this.obligationRows(
+      `o.plan_id = ? AND EXISTS (SELECT 1 FROM org_unit_closure sc WHERE sc.tenant_id = o.tenant_id AND sc.descendant_id = o.unit_id AND sc.ancestor_id IN (?))`,
+      [planId, scopeUnitIds],
+      'u.sort_key, u.id, o.idx',
+    );
+  }
+
+  private async obligationRows(where: string, params: unknown[], order: string) {
     const rows: {
       id: string;
       plan_id: string;
@@ -532,21 +546,23 @@ export class PlanRepository {
       reporter: string | null;
       symbol: string | null;
       title: string;
+      year: number;
       unit_name: string;
     }[] = await this.data.dataSource.query(
-      `SELECT o.id, o.plan_id, o.unit_id, o.period_kind, o.deadline, o.report_to, o.reporter, p.symbol, p.title, u.name AS unit_name
+      `SELECT o.id, o.plan_id, o.unit_id, o.period_kind, o.deadline, o.report_to, o.reporter, p.symbol, p.title, p.year, u.name AS unit_name
        FROM reporting_obligation o
        JOIN plan p ON p.tenant_id = o.tenant_id AND p.id = o.plan_id
        JOIN org_unit u ON u.tenant_id = o.tenant_id AND u.id = o.unit_id
-       WHERE o.tenant_id = ? AND o.unit_id = ? AND p.status = 'issued'
-       ORDER BY p.issued_on DESC, p.id DESC, o.idx`,
-      [this.tenantId, unitId],
+       WHERE o.tenant_id = ? AND ${where}
+       ORDER BY ${order}`,
+      [this.tenantId, ...params],
     );
     return rows.map((r) => ({
       id: String(r.id),
       planId: String(r.plan_id),
       planSymbol: r.symbol,
       planTitle: r.title,
+      planYear: Number(r.year),
       unitId: String(r.unit_id),
       unitName: r.unit_name,
       periodKind: r.period_kind,

@@ -96,6 +96,8 @@ function obligationRows(content: PlanContent, bound: Map<number, CandidateUnit[]
   );
 }
 const WRITERS = ['tenant_admin', 'unit_manager'] as const;
+/** Who records the progress of activities (of plans of units their own units cover). */
+const RECORDERS = ['tenant_admin', 'unit_manager', 'reporter'] as const;
 
 const asImported = (c: PlanContent | Record<string, unknown>): ImportedPlan => c as unknown as ImportedPlan;
 const changes = (a: PlanContent | Record<string, unknown>, b: PlanContent | Record<string, unknown>): PlanChange[] =>
@@ -245,6 +247,7 @@ export class PlanService {
       content: p.content as PlanContent,
       allocations,
       activityProgress: activityProgress as PlanActivityProgress[],
+      canRecordProgress: p.status === 'issued' && hasRole(actor, ...RECORDERS) && (await this.units.isWithin(p.unitId, actor.unitIds)),
       allowedTransitions: allowedTransitions(p.status).filter((s) => s !== 'superseded'),
       editable: isEditable(p.status),
       canWrite,
@@ -289,11 +292,21 @@ export class PlanService {
       await this.ownUnit(actor, q.unitId);
       scope = { subtreeOf: [q.unitId], ancestorsOf: [q.unitId] };
     }
-    const items = (await this.plans.calendar(scope, from, to)) as PlanCalendarResponse['items'];
+    const rows = await this.plans.calendar(scope, from, to);
+    const recorders = new Set<string>();
+    if (hasRole(actor, ...RECORDERS)) {
+      for (const unitId of new Set(rows.map((r) => r.unitId))) if (await this.units.isWithin(unitId, actor.unitIds)) recorders.add(unitId);
+    }
+    const items = rows.map((r) => ({ ...r, canRecord: r.planStatus === 'issued' && recorders.has(r.unitId) })) as PlanCalendarResponse['items'];
     return { from, to, items, total: items.length };
   }
 
   async obligations(actor: Actor, q: PlanObligationsQuery): Promise<PlanObligationsResponse> {
+    if (q.planId && !q.unitId) {
+      const plan = await this.visiblePlan(actor, q.planId);
+      const items = (await this.plans.obligationsOfPlan(plan.id, actor.unitIds)) as PlanObligationsResponse['items'];
+      return { items, total: items.length };
+    }
     const unitId = q.unitId ?? actor.unitIds[0];
     if (!unitId) return { items: [], total: 0 };
     await this.ownUnit(actor, unitId);
@@ -571,7 +584,7 @@ export class PlanService {
    * by a user whose units cover the plan's unit (a commune does not mark the city's events done). Audited.
    */
   async setActivityStatus(actor: Actor, id: string, idx: number, body: SetActivityStatus): Promise<PlanActivityProgress> {
-    if (!hasRole(actor, 'tenant_admin', 'unit_manager', 'reporter')) throw new ForbiddenError('Bạn không có quyền cập nhật tiến độ hoạt động', 'You are not allowed to record the progress of activities');
+    if (!hasRole(actor, ...RECORDERS)) throw new ForbiddenError('Bạn không có quyền cập nhật tiến độ hoạt động', 'You are not allowed to record the progress of activities');
     const plan = await this.visiblePlan(actor, id);
     if (!(await this.units.isWithin(plan.unitId, actor.unitIds))) {
       throw new ForbiddenError('Hoạt động của kế hoạch cấp trên: đơn vị ban hành cập nhật tiến độ', "An activity of a plan of a unit above yours: its issuing unit records the progress");
