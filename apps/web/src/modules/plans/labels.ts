@@ -182,5 +182,3 @@ export function activityStatusLabel(state: ActivityState | string, language: Lan
   if (state === 'overdue') return OVERDUE[language];
   return ACTIVITY_STATUS_LABELS[state as ActivityStatusValue]?.[language] ?? state;
 }
-
-export const ACTIVITY_STATE_COLORS: Record<ActivityState, string> = { planned: 'default', in_progress: 'processing', done: 'success', cancelled: 'default', overdue: 'error' };

@@ -8,7 +8,7 @@ import { errorMessage } from '../../../lib/api-error';
 import { DATE_FORMAT, formatDate, toIsoDate } from '../../../lib/format';
 import { currentLanguage } from '../../../i18n';
 import { useSetActivityStatus } from '../hooks/usePlans';
-import { activityStatusLabel, activityState, ACTIVITY_STATE_COLORS } from '../labels';
+import { activityStatusLabel, activityState } from '../labels';
 
 interface Props {
   planId: string;
@@ -91,7 +91,7 @@ export function ActivityStatusControl({ planId, idx, name, status, doneOn, note,
 
   return (
     <Space size={4} wrap className="activity-status" data-testid="activity-status">
-      <Tag color={ACTIVITY_STATE_COLORS[state]} data-testid="activity-status-tag">
+      <Tag className={`activity-status__tag activity-status__tag--${state}`} data-testid="activity-status-tag">
         {label}
       </Tag>
       {note && (
@@ -101,7 +101,7 @@ export function ActivityStatusControl({ planId, idx, name, status, doneOn, note,
       )}
       {canRecord && (
         <Popover open={open} onOpenChange={onOpen} trigger="click" title={t('plans.progress.title')} content={form} destroyOnHidden>
-          <Button size="small" type="link" icon={<EditOutlined />} aria-label={`${t('plans.progress.record')}: ${name.slice(0, 80)}`}>
+          <Button size="small" icon={<EditOutlined />} aria-label={`${t('plans.progress.record')}: ${name.slice(0, 80)}`}>
             {t('plans.progress.record')}
           </Button>
         </Popover>

@@ -233,6 +233,7 @@ export function PlanEditor({ value: plan, onChange, links = [], indicators = [],
   const activities = (
     <Space direction="vertical" style={{ width: '100%' }}>
       {plan.activities.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('plans.review.noActivities')} />}
+      {plan.activities.length > 0 && <Typography.Text type="secondary">{t('plans.review.activityLevelHelp')}</Typography.Text>}
       {plan.activities.map((a, i) => (
         <Card size="small" key={i} className="plan-card" data-testid="plan-activity" title={`${t('plans.fields.activity')} ${i + 1}`} extra={<RemoveButton onClick={() => edit((d) => void d.activities.splice(i, 1))} />}>
           <Space direction="vertical" style={{ width: '100%' }} size={8}>
@@ -255,7 +256,7 @@ export function PlanEditor({ value: plan, onChange, links = [], indicators = [],
                   }
                 />
               </Col>
-              <Col xs={24} md={8}>
+              <Col xs={24} md={10}>
                 <Select
                   aria-label={`${t('plans.fields.level')} (${t('plans.fields.activity')} ${i + 1})`}
                   allowClear
@@ -265,11 +266,6 @@ export function PlanEditor({ value: plan, onChange, links = [], indicators = [],
                   options={levelOptions}
                   onChange={(v?: (typeof LEVELS)[number]) => edit((d) => void (d.activities[i]!.level = v ?? null))}
                 />
-              </Col>
-              <Col xs={24} md={16}>
-                <Typography.Text type="secondary" className="plan-activity__level-help">
-                  {t('plans.review.activityLevelHelp')}
-                </Typography.Text>
               </Col>
               <Col xs={24} md={12}>
                 <Select mode="tags" aria-label={t('plans.fields.lead')} placeholder={t('plans.fields.lead')} value={a.leadUnits} style={{ width: '100%' }} onChange={(v: string[]) => edit((d) => void (d.activities[i]!.leadUnits = v))} open={false} />
