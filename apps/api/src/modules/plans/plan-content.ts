@@ -168,7 +168,9 @@ export function obligatedUnitsOf(reporter: string | null | undefined): Obligated
     if (words.has(GENERIC)) continue;
     const kinds = PLACE_KINDS[level] ?? [];
     // "xã" names the rural communes, of which thị trấn are the small towns: "phường, xã" is every commune.
-    const covered = new Set([...words, ...(words.has('xã') ? ['thị trấn'] : [])]);
+    // "quận, huyện" is how the whole district level is named (thị xã included); "huyện, thị xã" without
+    // "quận" leaves the urban districts out on purpose.
+    const covered = new Set([...words, ...(words.has('xã') ? ['thị trấn'] : []), ...(words.has('quận') && words.has('huyện') ? ['thị xã'] : [])]);
     if (!kinds.every((k) => covered.has(k))) out.places[level] = kinds.filter((k) => covered.has(k));
   }
   if (out.levels.length === 0 && !out.affiliates && !out.childUnions) return null;
