@@ -1,21 +1,27 @@
 /**
  * Demo plans: the five real seed documents of @sen/plans (packages/plans/fixtures/seeds), imported through the
- * importer, saved and issued like a user would — 000, 001, 002 and 004 by the Hà Nội city union, 003 by the Đà
- * Nẵng city union. The Hà Nội plans keep their own numbers (31, 26, 60, 13/KH-BTV of 2024), which sets the
- * document number counter; 003 has none and gets the next free one when it is issued.
+ * importer, linked to indicators, saved and issued like a user would — 000, 001, 002 and 004 by the Hà Nội
+ * city union, 003 by the Đà Nẵng city union. The Hà Nội plans keep their own numbers (31, 26, 60, 13/KH-BTV of
+ * 2024), which sets the document number counter. 003 has neither number nor date: it is a plan of 2023 (its
+ * title says "năm 2023"), issued as a plan of a past year is — its date stays unknown (not invented) and it
+ * gets the next free number of 2023 (see PlanService.issue). Issuing creates the reports of their obligations.
+ * Then a few of their past activities are marked done, as the units would have recorded them.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import { TenantContext, TenantDataSource } from '@sen/db';
-import { importPlanText, suggestIndicatorLinks } from '@sen/plans';
-import { NATIONAL_INDICATORS } from '@sen/indicators';
-import { planContentSchema, type PlanContent } from '@sen/contracts';
+import { importPlanText } from '@sen/plans';
+import { planContentSchema, prefillIndicatorLinks, type PlanContent } from '@sen/contracts';
 import type { Actor } from '../core/auth/actor';
 import { AuditService } from '../modules/audit/audit.service';
+import { IndicatorRepository } from '../modules/indicators/indicator.repository';
+import { IndicatorService } from '../modules/indicators/indicator.service';
 import { OrgUnitRepository } from '../modules/org-units/org-unit.repository';
+import { PlanImportService } from '../modules/plans/plan-import.service';
 import { PlanRepository } from '../modules/plans/plan.repository';
 import { PlanService } from '../modules/plans/plan.service';
+import { ReportRepository } from '../modules/reports/report.repository';
 
 /** Which tenant issues each seed (by file name prefix). */
 const SEED_TENANTS: Record<string, 'HN' | 'DN'> = { '000': 'HN', '001': 'HN', '002': 'HN', '003': 'DN', '004': 'HN' };
@@ -40,7 +46,10 @@ export async function seedDemoPlans(dataSource: DataSource, tenantIds: { HN: str
     .filter((f) => /^\d{3}_.*\.txt$/.test(f))
     .sort();
   const data = new TenantDataSource(dataSource);
-  const service = new PlanService(new PlanRepository(data), new OrgUnitRepository(data), new AuditService(data));
+  const audit = new AuditService(data);
+  const indicators = new IndicatorService(new IndicatorRepository(data), audit);
+  const importer = new PlanImportService(indicators);
+  const service = new PlanService(new PlanRepository(data), new OrgUnitRepository(data), audit, new ReportRepository(data), indicators);
   for (const code of ['HN', 'DN'] as const) {
     const tenantId = tenantIds[code];
     const mine = files.filter((f) => SEED_TENANTS[f.slice(0, 3)] === code);
@@ -52,26 +61,30 @@ export async function seedDemoPlans(dataSource: DataSource, tenantIds: { HN: str
     await TenantContext.run(TenantContext.system(tenantId, code, 'demo-plans'), async () => {
       for (const file of mine) {
         const { plan } = importPlanText(readFileSync(join(dir, file), 'utf8'));
-        const content: PlanContent = planContentSchema.parse(linkConfidentTargets(plan));
+        // As on the review screen: the api's suggestions (POST /plans/suggest-links), the confident ones taken.
+        const links = await importer.suggestLinks({ targets: plan.targets.map((t) => ({ text: t.text, unit: t.unit })) });
+        const content: PlanContent = planContentSchema.parse(prefillIndicatorLinks(plan, links));
         const saved = await service.create(actor, { plan: content, unitId: rootId });
         await service.transition(actor, saved.id, { to: 'in_review' });
         const issued = await service.transition(actor, saved.id, { to: 'issued' });
-        log(`demo data: ${code} plan ${issued.symbol ?? '(no number)'} ${issued.title.slice(0, 60)}…`);
+        const done = await markPastActivitiesDone(service, actor, issued.id);
+        log(`demo data: ${code} plan ${issued.symbol ?? '(no number)'} of ${issued.year} ${issued.title.slice(0, 50)}… (${done} activities done)`);
       }
     });
   }
 }
 
 /**
- * What a user does on the review screen, for the demo: each target takes the catalogue indicator the importer
- * suggests when it is confident (0.8 and over: "Trên 90% hội viên được tuyên truyền" → the propaganda rate), so
- * that the dashboards measure the demo plans. Less confident suggestions stay unconfirmed, as a user would leave
- * them.
+ * What the units would have recorded: the dated activities that ended before today are done (on their last
+ * day) — all but the latest of each plan, left unreported so that the calendar also shows an overdue one.
  */
-function linkConfidentTargets<P extends { targets: { text: string; unit: string | null }[] }>(plan: P): P {
-  const best = new Map<number, { code: string; confidence: number }>();
-  for (const link of suggestIndicatorLinks(plan.targets, [...NATIONAL_INDICATORS])) {
-    if (link.confidence >= 0.8 && (best.get(link.targetIndex)?.confidence ?? 0) < link.confidence) best.set(link.targetIndex, link);
-  }
-  return { ...plan, targets: plan.targets.map((t, i) => ({ ...t, indicatorCode: best.get(i)?.code ?? null })) };
+async function markPastActivitiesDone(service: PlanService, actor: Actor, planId: string): Promise<number> {
+  const plan = await service.get(actor, planId);
+  const today = new Date().toISOString().slice(0, 10);
+  const past = plan.content.activities
+    .map((a, idx) => ({ idx, end: a.time.to ?? a.time.from }))
+    .filter((a): a is { idx: number; end: string } => a.end !== null && a.end < today)
+    .sort((a, b) => a.end.localeCompare(b.end));
+  for (const a of past.slice(0, -1)) await service.setActivityStatus(actor, planId, a.idx, { status: 'done', doneOn: a.end, note: 'Đã tổ chức theo kế hoạch' });
+  return Math.max(0, past.length - 1);
 }

@@ -131,6 +131,8 @@ describe('tenant isolation on every endpoint', () => {
     { method: 'POST', path: '/api/v1/tenant-data/deletion-requests/{id}/confirm', url: () => '/api/v1/tenant-data/deletion-requests/1/confirm', body: () => ({ code: 'ABCDEFGHJK' }), dn: 403, reporter: 403 },
     { method: 'GET', path: '/api/v1/plans', url: () => `/api/v1/plans?unitId=${hnIds.unit}`, dn: 404, reporter: 404 },
     { method: 'GET', path: '/api/v1/plans/calendar', url: () => `/api/v1/plans/calendar?unitId=${hnIds.unit}`, dn: 404, reporter: 404 },
+    { method: 'GET', path: '/api/v1/plans/calendar.xlsx', url: () => `/api/v1/plans/calendar.xlsx?unitId=${hnIds.unit}`, dn: 404, reporter: 404 },
+    { method: 'PUT', path: '/api/v1/plans/{id}/activities/{idx}/status', url: () => `/api/v1/plans/${hnIds.plan}/activities/0/status`, body: () => ({ status: 'cancelled' }), dn: 404, reporter: 403 },
     { method: 'GET', path: '/api/v1/plans/obligations', url: () => `/api/v1/plans/obligations?unitId=${hnIds.unit}`, dn: 404, reporter: 404 },
     { method: 'POST', path: '/api/v1/plans/import', url: () => '/api/v1/plans/import', body: () => ({ text: DN_PLAN_TEXT }), dn: 'own', reporter: 403 },
     { method: 'POST', path: '/api/v1/plans/suggest-links', url: () => '/api/v1/plans/suggest-links', body: () => ({ targets: [{ text: 'Phát triển 100 hội viên mới', unit: 'hội viên' }] }), dn: 'own', reporter: 403 },
@@ -165,7 +167,7 @@ describe('tenant isolation on every endpoint', () => {
               (SELECT COALESCE(SUM(CRC32(CONCAT(id, status, version))), 0) FROM report WHERE tenant_id = 2) AS reports_crc, (SELECT COUNT(*) FROM report_value WHERE tenant_id = 2) AS report_values,
               (SELECT COUNT(*) FROM report_form WHERE tenant_id = 2) AS report_forms, (SELECT COUNT(*) FROM aggregation_outbox WHERE tenant_id = 2) AS outbox,
               (SELECT COALESCE(SUM(CRC32(CONCAT(id, status, current_version, COALESCE(symbol, '')))), 0) FROM plan WHERE tenant_id = 2) AS plans_crc, (SELECT COUNT(*) FROM plan_version WHERE tenant_id = 2) AS plan_versions,
-              (SELECT COUNT(*) FROM reporting_obligation WHERE tenant_id = 2) AS obligations, (SELECT COUNT(*) FROM plan_allocation WHERE tenant_id = 2) AS allocations, (SELECT COALESCE(SUM(last_number), 0) FROM document_number WHERE tenant_id = 2) AS numbers,
+              (SELECT COUNT(*) FROM reporting_obligation WHERE tenant_id = 2) AS obligations, (SELECT COALESCE(SUM(CRC32(CONCAT(id, status, COALESCE(done_on, '')))), 0) FROM plan_activity WHERE tenant_id = 2) AS activities_crc, (SELECT COUNT(*) FROM plan_allocation WHERE tenant_id = 2) AS allocations, (SELECT COALESCE(SUM(last_number), 0) FROM document_number WHERE tenant_id = 2) AS numbers,
               (SELECT COUNT(*) FROM summary_report WHERE tenant_id = 2) AS summaries`,
     );
     return JSON.stringify(rows[0]);

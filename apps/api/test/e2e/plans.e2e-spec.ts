@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { exportPlanDocx, importPlanText, type ImportedPlan } from '@sen/plans';
 import { planSeedsDir } from '../../src/seed/demo-plans';
 import { multipart, startHarness, type Harness } from './harness';
@@ -190,6 +191,22 @@ describe('plans (import, drafts, issue with numbers, versions, export, calendar,
       expect(got.body.content).toEqual(imported.plan);
     });
 
+    it('stores the plan without unknown top-level keys, keeping the extras of its parts', async () => {
+      const { plan } = importPlanText(seedText('002'));
+      const res = await save({ ...plan, foo: 1, targets: plan.targets.map((t) => ({ ...t, indicatorCode: 'HOI_VIEN' })) });
+      expect(res.status).toBe(201);
+      expect(res.body.content.foo).toBeUndefined();
+      const stored: { content: unknown }[] = await h.db.query('SELECT content FROM plan WHERE id = ?', [res.body.id]);
+      const content = (typeof stored[0]!.content === 'string' ? JSON.parse(stored[0]!.content) : stored[0]!.content) as Record<string, unknown>;
+      expect('foo' in content).toBe(false);
+      expect((content.targets as { indicatorCode?: string }[]).every((t) => t.indicatorCode === 'HOI_VIEN')).toBe(true);
+      const wrongText = await h.request('POST', '/api/v1/plans/import', { token: hn, body: { text: 5 } });
+      expect(wrongText.status).toBe(400);
+      expect(wrongText.body.errors[0]).toMatchObject({ field: 'text', reasonEn: 'must be text (a string holding the plan)' });
+      const missing = await h.request('POST', '/api/v1/plans/import', { token: hn, body: {} });
+      expect(missing.body.errors[0]).toMatchObject({ field: 'text', reasonEn: 'is required' });
+    });
+
     it('refuses bad bodies with 400 naming the fields', async () => {
       const res = await h.request('POST', '/api/v1/plans', { token: hn, body: { plan: { title: 5, targets: 'x', activities: [{ name: 'a', time: { from: '2024-13' } }] }, unitId: 'abc' } });
       expect(res.status).toBe(400);
@@ -329,25 +346,99 @@ describe('plans (import, drafts, issue with numbers, versions, export, calendar,
       expect(res.body.message).toMatch(/phiên bản mới/);
     });
 
-    it('creates the reporting obligations of the districts/communes on issue', async () => {
-      const res = await h.request('GET', `/api/v1/plans/obligations?unitId=${reporterUnit}`, { token: hn });
-      expect(res.status).toBe(200);
-      const of13 = res.body.items.filter((o: { planSymbol: string }) => o.planSymbol === '13/KH-BTV');
-      expect(of13.map((o: { periodKind: string; deadline: string }) => [o.periodKind, o.deadline])).toEqual([
-        ['half', '13/06'],
-        ['year', '30/10'],
+    it('binds the units valid in the plan’s year, at the levels and kinds of place its reporters name', async () => {
+      const unitByName = async (name: string): Promise<string> => {
+        const rows: { id: string }[] = await h.db.query('SELECT id FROM org_unit WHERE tenant_id = 2 AND name = ?', [name]);
+        return String(rows[0]!.id);
+      };
+      const dongAnh = await unitByName('Hội LHPN huyện Đông Anh');
+      const baDinh = await unitByName('Hội LHPN quận Ba Đình');
+      const obligations = async (unitId: string) => (await h.request('GET', `/api/v1/plans/obligations?unitId=${unitId}`, { token: hn })).body.items as { planSymbol: string; periodKind: string; deadline: string | null; planYear: number; unitName: string; reportTo: string }[];
+      // 13/KH-BTV of 2024: "Hội LHPN các huyện, thị xã" — the 17 huyện and thị xã Sơn Tây of 2024, not the quận.
+      const of13 = (await obligations(dongAnh)).filter((o) => o.planSymbol === '13/KH-BTV');
+      expect(of13.map((o) => [o.periodKind, o.deadline, o.planYear])).toEqual([
+        ['half', '13/06', 2024],
+        ['year', '30/10', 2024],
       ]);
-      expect(of13[0]).toMatchObject({ unitId: reporterUnit, unitName: 'Hội LHPN phường Cầu Giấy', reportTo: 'Ban Hỗ trợ phụ nữ phát triển kinh tế Hội LHPN Hà Nội' });
-      const rows: { n: string; units: string }[] = await h.db.query(
-        `SELECT COUNT(*) AS n, COUNT(DISTINCT unit_id) AS units FROM reporting_obligation WHERE tenant_id = 2 AND plan_id = ?`,
+      expect(of13[0]).toMatchObject({ unitName: 'Hội LHPN huyện Đông Anh', reportTo: 'Ban Hỗ trợ phụ nữ phát triển kinh tế Hội LHPN Hà Nội' });
+      const bound: { name: string; level: string; valid_to: string | null }[] = await h.db.query(
+        `SELECT DISTINCT u.name, u.level, u.valid_to FROM reporting_obligation o JOIN org_unit u ON u.tenant_id = o.tenant_id AND u.id = o.unit_id WHERE o.tenant_id = 2 AND o.plan_id = ?`,
         [seedPlanIds['13/KH-BTV']],
       );
-      expect([Number(rows[0]!.n), Number(rows[0]!.units)]).toEqual([2 * 126, 126]); // every current commune union of Hà Nội
+      expect(bound).toHaveLength(18);
+      expect(bound.every((u) => u.level === 'district' && /^Hội LHPN (huyện|thị xã) /.test(u.name) && u.valid_to === '2025-06-30')).toBe(true);
+      expect(bound.map((u) => u.name)).toContain('Hội LHPN thị xã Sơn Tây');
+      // 31/KH-BTV: "Hội LHPN các quận, huyện, thị xã, đơn vị trực thuộc và tổ chức thành viên" — every district and the affiliates.
+      expect((await obligations(baDinh)).filter((o) => o.planSymbol === '31/KH-BTV').map((o) => o.periodKind)).toEqual(['half', 'year']);
+      expect((await obligations(baDinh)).some((o) => o.planSymbol === '13/KH-BTV')).toBe(false);
+      const of31: { kind: string; n: string }[] = await h.db.query(
+        `SELECT u.kind, COUNT(DISTINCT u.id) AS n FROM reporting_obligation o JOIN org_unit u ON u.tenant_id = o.tenant_id AND u.id = o.unit_id WHERE o.tenant_id = 2 AND o.plan_id = ? GROUP BY u.kind ORDER BY u.kind`,
+        [seedPlanIds['31/KH-BTV']],
+      );
+      expect(of31.map((r) => [r.kind, Number(r.n)])).toEqual([
+        ['affiliate', 4],
+        ['union', 30],
+      ]);
+      // The wards of 1 July 2025 did not exist in 2024: a 2024 plan binds none of them.
+      expect((await obligations(reporterUnit)).filter((o) => o.planYear === 2024)).toEqual([]);
       const mine = await h.request('GET', '/api/v1/plans/obligations', { token: reporter }); // the reporter's own unit
       expect(mine.status).toBe(200);
-      expect(mine.body.items.map((o: { planSymbol: string }) => o.planSymbol)).toEqual(expect.arrayContaining(['31/KH-BTV', '26/KH-BTV', '13/KH-BTV']));
+      expect(mine.body.items).toEqual([]);
       const root = await h.request('GET', `/api/v1/plans/obligations?unitId=${hnRoot}`, { token: hn });
       expect(root.body.items.filter((o: { planSymbol: string }) => o.planSymbol === '13/KH-BTV')).toEqual([]);
+      // Whom a plan binds, unit by unit (?planId=): the 18 of 13/KH-BTV, twice each; none within a ward's reach.
+      const byPlan = await h.request('GET', `/api/v1/plans/obligations?planId=${seedPlanIds['13/KH-BTV']}`, { token: hn });
+      expect(byPlan.body.total).toBe(36);
+      expect(byPlan.body.items.filter((o: { unitId: string }) => o.unitId === String(dongAnh)).map((o: { deadline: string }) => o.deadline)).toEqual(['13/06', '30/10']);
+      expect((await h.request('GET', `/api/v1/plans/obligations?planId=${seedPlanIds['13/KH-BTV']}`, { token: reporter })).body.total).toBe(0);
+      expect((await h.request('GET', `/api/v1/plans/obligations?planId=${seedPlanIds['13/KH-BTV']}`, { token: dn })).status).toBe(404);
+    });
+
+    it('creates the report instances of its obligations: one per bound unit and period, due on the plan’s deadlines', async () => {
+      const half = await h.request('GET', '/api/v1/reports?period=2024S1&formCode=KH13-BTV-2024-6T&limit=200', { token: hn });
+      expect(half.status).toBe(200);
+      expect(Object.keys(half.body).sort()).toEqual(['items', 'total']);
+      expect(half.body.total).toBe(18);
+      expect(Object.keys(half.body.items[0]).sort()).toEqual(['deadline', 'formCode', 'id', 'period', 'status', 'unitId']);
+      expect(new Set(half.body.items.map((r: { deadline: string; status: string }) => `${r.deadline} ${r.status}`))).toEqual(new Set(['2024-06-13 draft']));
+      const year = await h.request('GET', '/api/v1/reports?period=2024&formCode=KH13-BTV-2024-NAM&limit=200', { token: hn });
+      expect(year.body.total).toBe(18);
+      expect(year.body.items[0].deadline).toBe('2024-10-30');
+      // The 6-month report beside a yearly one is the first half's only (the yearly report covers the rest).
+      expect((await h.request('GET', '/api/v1/reports?period=2024S2&formCode=KH13-BTV-2024-6T', { token: hn })).body.total).toBe(0);
+      // In the period list with the national forms: GET /reports?period=2024S1 shows them.
+      const dongAnh = ((await h.db.query(`SELECT id FROM org_unit WHERE tenant_id = 2 AND name = 'Hội LHPN huyện Đông Anh'`)) as { id: string }[])[0]!.id;
+      const ofDongAnh = await h.request('GET', `/api/v1/reports?period=2024S1&unitId=${dongAnh}`, { token: hn });
+      expect(ofDongAnh.body.items.map((r: { formCode: string; unitId: string }) => [r.formCode, r.unitId])).toEqual(
+        expect.arrayContaining([
+          ['KH13-BTV-2024-6T', String(dongAnh)],
+          ['KH31-BTV-2024-6T', String(dongAnh)],
+        ]),
+      );
+      const forms: { code: string; name: string; period_kind: string; indicator_codes: unknown; narrative_sections: unknown; reporting_level: string }[] = await h.db.query(
+        `SELECT code, name, period_kind, indicator_codes, narrative_sections, reporting_level FROM report_form WHERE tenant_id = 2 AND plan_id = ? ORDER BY id`,
+        [seedPlanIds['13/KH-BTV']],
+      );
+      const json = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
+      expect(forms.map((f) => [f.code, f.period_kind, f.reporting_level])).toEqual([
+        ['KH13-BTV-2024-6T', 'half', 'district'],
+        ['KH13-BTV-2024-NAM', 'year', 'district'],
+      ]);
+      expect(forms[0]!.name).toMatch(/^Báo cáo 6 tháng kết quả thực hiện Kế hoạch 13\/KH-BTV: Triển khai thực hiện Đề án/);
+      // The indicators its targets are linked to, and the narrative of a plan report.
+      const plan = (await h.request('GET', `/api/v1/plans/${seedPlanIds['13/KH-BTV']}`, { token: hn })).body;
+      const linked = [...new Set(plan.content.targets.map((t: { indicatorCode?: string }) => t.indicatorCode).filter(Boolean))];
+      expect(linked.length).toBeGreaterThan(0);
+      expect(json(forms[0]!.indicator_codes)).toEqual(linked);
+      expect(json(forms[0]!.narrative_sections)).toEqual(expect.arrayContaining(['Kết quả thực hiện', 'Khó khăn, vướng mắc']));
+      // A unit opens its report of the plan like any other.
+      const report = await h.request('GET', `/api/v1/reports/${half.body.items[0].id}`, { token: hn });
+      expect(report.status).toBe(200);
+      expect(report.body).toMatchObject({ period: '2024S1', status: 'draft', deadline: '2024-06-13' });
+      // A plan without deadlines gets the union's usual ones (6 months 13/06, year 30/10), monthly ones the month's end.
+      const feb = await h.request('GET', '/api/v1/reports?period=202402&formCode=KH26-BTV-2024-T&limit=1', { token: hn });
+      expect(feb.body.total).toBe(34);
+      expect(feb.body.items[0].deadline).toBe('2024-02-29');
     });
 
     it('lists the activities of issued plans on the calendar, by date range', async () => {
@@ -464,6 +555,107 @@ describe('plans (import, drafts, issue with numbers, versions, export, calendar,
       const bad = await h.request('POST', `/api/v1/plans/${id}/allocations`, { token: hn, body: { targetIndex: -1, allocations: [{ unitId: 'x', value: 'y' }] } });
       expect(bad.status).toBe(400);
       expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(expect.arrayContaining(['body.targetIndex', 'body.allocations.0.unitId', 'body.allocations.0.value']));
+    });
+  });
+
+  describe('execution: activity progress, reports of a revision, the calendar workbook', () => {
+    const setStatus = (id: string, idx: number, body: unknown, token = hn) => h.request('PUT', `/api/v1/plans/${id}/activities/${idx}/status`, { token, body });
+
+    it('records an activity’s progress on an issued plan, keeps it through a revision, and keeps started reports when superseded', async () => {
+      const { plan } = importPlanText(seedText('004'));
+      const own = await save({ ...plan, number: null }); // 13/KH-BTV is taken: issuing gives the next number of 2024
+      expect(own.status).toBe(201);
+      const idx = plan.activities.findIndex((a) => a.time.text === 'Tháng 9/2024');
+      expect(idx).toBeGreaterThanOrEqual(0);
+      expect((await setStatus(own.body.id, idx, { status: 'done' })).body.code).toBe('PLAN_NOT_ISSUED'); // a draft has no execution yet
+      await transition(own.body.id, 'in_review');
+      const issued = (await transition(own.body.id, 'issued')).body;
+      expect(issued.symbol).toMatch(/^\d+\/KH-BTV$/);
+      expect(issued.canRecordProgress).toBe(true);
+      const code = `KH${issued.number}-BTV-2024-6T`;
+      expect((await h.request('GET', `/api/v1/reports?period=2024S1&formCode=${code}`, { token: hn })).body.total).toBe(18);
+
+      const res = await setStatus(issued.id, idx, { status: 'done', doneOn: '2024-09-20', note: 'Tổ chức tại huyện Đông Anh' });
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ idx, status: 'done', doneOn: '2024-09-20', note: 'Tổ chức tại huyện Đông Anh', level: 'province' });
+      const detail = (await h.request('GET', `/api/v1/plans/${issued.id}`, { token: hn })).body;
+      expect(detail.activityProgress[idx]).toMatchObject({ status: 'done', doneOn: '2024-09-20' });
+      expect(detail.currentVersion).toBe(issued.currentVersion); // the content did not change
+      const cal = await h.request('GET', '/api/v1/plans/calendar?from=2024-09-01&to=2024-09-30', { token: hn });
+      expect(cal.body.items.find((a: { planId: string; idx: number }) => a.planId === issued.id && a.idx === idx)).toMatchObject({ status: 'done', doneOn: '2024-09-20', canRecord: true });
+      const audit: { action: string }[] = await h.db.query(`SELECT action FROM audit_log WHERE tenant_id = 2 AND entity = 'plan' AND entity_id = ? AND action = 'plan.activity-status'`, [issued.id]);
+      expect(audit).toHaveLength(1);
+      // Bad input: 400 naming the field; an activity the plan does not have: 404; not done but dated: 400.
+      expect((await setStatus(issued.id, idx, { status: 'finished' })).body.errors[0].field).toBe('body.status');
+      expect((await setStatus(issued.id, idx, { status: 'planned', doneOn: '2024-09-20' })).body.errors[0].field).toBe('body.doneOn');
+      expect((await setStatus(issued.id, 999, { status: 'done' })).status).toBe(404);
+      expect((await setStatus(issued.id, idx, { status: 'done', doneOn: '2024-02-30' })).status).toBe(400);
+      // A commune's reporter does not mark the city's activities (403); another tenant does not see them (404).
+      expect((await setStatus(issued.id, idx, { status: 'cancelled' }, reporter)).status).toBe(403);
+      expect((await setStatus(issued.id, idx, { status: 'cancelled' }, dn)).status).toBe(404);
+      expect((await h.request('GET', `/api/v1/plans/${issued.id}`, { token: reporter })).body.canRecordProgress).toBe(false);
+
+      // A district starts its report (a saved narrative): that one stays when the plan is superseded.
+      const reports = (await h.request('GET', `/api/v1/reports?period=2024S1&formCode=${code}&limit=50`, { token: hn })).body.items;
+      const started = await h.request('PUT', `/api/v1/reports/${reports[0].id}/values`, { token: hn, body: { values: [], narrative: { 'Kết quả thực hiện': 'Đã triển khai' } } });
+      expect(started.status).toBe(200);
+
+      const rev = await h.request('POST', `/api/v1/plans/${issued.id}/revise`, { token: hn });
+      expect(rev.body.activityProgress[idx]).toMatchObject({ status: 'done', doneOn: '2024-09-20' }); // carried over
+      const edited = structuredClone(rev.body.content);
+      edited.activities.splice(0, 0, { name: 'Hội thảo mới thêm', time: { text: 'Tháng 11/2024', from: '2024-11-01', to: '2024-11-30' }, leadUnits: [], cooperatingUnits: [] });
+      expect((await h.request('PUT', `/api/v1/plans/${rev.body.id}`, { token: hn, body: { plan: edited } })).status).toBe(200);
+      await transition(rev.body.id, 'in_review');
+      const reissued = (await transition(rev.body.id, 'issued')).body;
+      expect(reissued.status).toBe('issued');
+      // Matched by name and day, not by position (the activity moved down by one).
+      expect(reissued.activityProgress[idx + 1]).toMatchObject({ status: 'done', doneOn: '2024-09-20', note: 'Tổ chức tại huyện Đông Anh' });
+      expect(reissued.activityProgress[0]).toMatchObject({ status: 'planned', doneOn: null });
+      // The superseded plan's untouched drafts went; the started report stays; the revision has its own.
+      const left = (await h.request('GET', `/api/v1/reports?period=2024S1&formCode=${code}`, { token: hn })).body;
+      expect(left.items.map((r: { id: string }) => r.id)).toEqual([reports[0].id]);
+      expect((await h.request('GET', `/api/v1/reports?period=2024S1&formCode=KH${reissued.number}-BTV-2024-6T`, { token: hn })).body.total).toBe(18);
+      // Closing keeps every report.
+      expect((await transition(reissued.id, 'closed')).status).toBe(200);
+      expect((await h.request('GET', `/api/v1/reports?period=2024S1&formCode=KH${reissued.number}-BTV-2024-6T`, { token: hn })).body.total).toBe(18);
+      expect((await setStatus(reissued.id, 0, { status: 'done' })).body.code).toBe('PLAN_NOT_ISSUED');
+    });
+
+    it('the demo plans show recorded progress, and their indicators come from the confident suggestions only', async () => {
+      const id = seedPlanIds['31/KH-BTV']!;
+      const plan = (await h.request('GET', `/api/v1/plans/${id}`, { token: hn })).body;
+      expect(plan.activityProgress.filter((a: { status: string }) => a.status === 'done').length).toBeGreaterThan(0);
+      expect(plan.activityProgress.filter((a: { status: string }) => a.status === 'planned').length).toBeGreaterThan(0);
+      const links = (await h.request('POST', '/api/v1/plans/suggest-links', { token: hn, body: { targets: plan.content.targets } })).body as { targetIndex: number; code: string; confidence: number }[];
+      plan.content.targets.forEach((t: { indicatorCode?: string | null }, i: number) => {
+        const best = links.filter((l) => l.targetIndex === i).sort((a, b) => b.confidence - a.confidence)[0];
+        expect([i, t.indicatorCode ?? null]).toEqual([i, best && best.confidence >= 0.8 ? best.code : null]);
+      });
+      // Đà Nẵng's undated plan of 2023 is a plan of 2023: numbered in 2023, its date left unknown.
+      const dnPlans = (await h.request('GET', '/api/v1/plans?status=issued', { token: dn })).body.items;
+      expect(dnPlans.map((p: { symbol: string; year: number; issuedOn: string | null }) => [p.symbol, p.year, p.issuedOn])).toEqual([['1/KH-BTV', 2023, null]]);
+    });
+
+    it('exports the calendar of a range as XLSX with Vietnamese headers', async () => {
+      const fastify = h.app.getHttpAdapter().getInstance();
+      const res = await fastify.inject({ method: 'GET', url: '/api/v1/plans/calendar.xlsx?from=2024-01-01&to=2024-12-31', headers: { authorization: `Bearer ${hn}` } });
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      expect(String(res.headers['content-disposition'])).toMatch(/lich-hoat-dong-2024-01-01-2024-12-31\.xlsx/);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+      const ws = wb.worksheets[0]!;
+      expect((ws.getRow(3).values as unknown[]).slice(1, 9)).toEqual(['Hoạt động', 'Thời gian', 'Từ ngày', 'Đến ngày', 'Kế hoạch', 'Đơn vị chủ trì', 'Đơn vị phối hợp', 'Tình trạng']);
+      const rows: unknown[][] = [];
+      ws.eachRow((row, n) => void (n > 3 && rows.push((row.values as unknown[]).slice(1))));
+      const sep = rows.find((r) => r[1] === 'Tháng 9/2024' && String(r[4]).startsWith('13/KH-BTV'));
+      expect(sep).toBeDefined();
+      expect(sep![2]).toBe('01/09/2024');
+      expect(rows.some((r) => r[7] === 'Đã thực hiện')).toBe(true);
+      const dnRes = await fastify.inject({ method: 'GET', url: '/api/v1/plans/calendar.xlsx?from=2024-01-01&to=2024-12-31', headers: { authorization: `Bearer ${dn}` } });
+      expect(dnRes.rawPayload.toString('latin1')).not.toContain('13/KH-BTV');
+      const bad = await fastify.inject({ method: 'GET', url: '/api/v1/plans/calendar.xlsx?from=2024-12-31&to=2024-01-01', headers: { authorization: `Bearer ${hn}` } });
+      expect(bad.statusCode).toBe(400);
     });
   });
 

@@ -1,12 +1,15 @@
-import { useMemo } from 'react';
-import { Alert, Button, Card, Col, Empty, Row, Select, Space, Switch, Tag, Typography } from 'antd';
-import { LeftOutlined, RightOutlined } from '@ant-design/icons';
+import { useMemo, useState } from 'react';
+import { Alert, App as AntApp, Button, Card, Col, Empty, Row, Select, Space, Switch, Tag, Typography } from 'antd';
+import { FileExcelOutlined, LeftOutlined, RightOutlined } from '@ant-design/icons';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { PlanCalendarItem } from '@sen/contracts';
+import { useApiClient } from '../lib/api-context';
 import { errorMessage } from '../lib/api-error';
 import { formatDate } from '../lib/format';
 import { currentLanguage } from '../i18n';
+import { downloadCalendarXlsx } from '../modules/plans/api/plans.api';
+import { ActivityStatusControl } from '../modules/plans/components/ActivityStatusControl';
 import { usePlanCalendar } from '../modules/plans/hooks/usePlans';
 import { byMonth } from '../modules/plans/plan-edit';
 import '../modules/plans/plans.css';
@@ -30,6 +33,19 @@ export function PlanCalendarPage() {
   };
   const monthName = (m: number) => new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'vi-VN', { month: 'long' }).format(new Date(2000, m - 1, 15));
   const shown = [...months.entries()].filter(([, items]) => !onlyBusy || items.length > 0);
+  const client = useApiClient();
+  const { message } = AntApp.useApp();
+  const [exporting, setExporting] = useState(false);
+  const onExport = async () => {
+    setExporting(true);
+    try {
+      await downloadCalendarXlsx(client, `${year}-01-01`, `${year}-12-31`, unitId);
+    } catch (e) {
+      message.error(errorMessage(e, language, t('errors.generic')), 6);
+    } finally {
+      setExporting(false);
+    }
+  };
 
   return (
     <div className="page plan-calendar">
@@ -54,6 +70,9 @@ export function PlanCalendarPage() {
             <Switch size="small" checked={!onlyBusy} onChange={(all) => set('all', all ? '1' : undefined)} aria-label={t('plans.calendar.showEmpty')} />
             <Typography.Text>{t('plans.calendar.showEmpty')}</Typography.Text>
           </Space>
+          <Button icon={<FileExcelOutlined />} loading={exporting} onClick={() => void onExport()}>
+            {t('plans.calendar.export')}
+          </Button>
         </Space>
       </div>
       {calendar.isError && <Alert type="error" showIcon message={errorMessage(calendar.error, language, t('errors.generic'))} />}
@@ -108,7 +127,11 @@ function CalendarEntry({ item }: { item: PlanCalendarItem }) {
           {item.dateTo !== item.dateFrom ? ` – ${formatDate(item.dateTo)}` : ''})
         </Typography.Text>
       </div>
-      <Typography.Paragraph className="plan-month__name" ellipsis={{ rows: 3, expandable: true, symbol: t('plans.calendar.more') }}>
+      {/* The expand link's visible words are those of its accessible name (Ant Design labels it "Mở rộng" / "Thu gọn"). */}
+      <Typography.Paragraph
+        className="plan-month__name"
+        ellipsis={{ rows: 3, expandable: 'collapsible', symbol: (expanded: boolean) => (expanded ? t('plans.calendar.collapse') : t('plans.calendar.expand')) }}
+      >
         {item.name}
       </Typography.Paragraph>
       {item.leadUnits.length > 0 && (
@@ -116,6 +139,16 @@ function CalendarEntry({ item }: { item: PlanCalendarItem }) {
           {t('plans.fields.lead')}: {item.leadUnits.join(', ')}
         </Typography.Text>
       )}
+      <ActivityStatusControl
+        planId={item.planId}
+        idx={item.idx}
+        name={item.name}
+        status={item.status}
+        doneOn={item.doneOn}
+        note={item.note}
+        dateTo={item.dateTo}
+        canRecord={item.canRecord}
+      />
     </li>
   );
 }

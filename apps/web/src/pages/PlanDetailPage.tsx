@@ -25,6 +25,7 @@ import { useIndicators } from '../modules/indicators/hooks/useIndicators';
 import { UnitPicker } from '../modules/org-units/components/UnitPicker';
 import { downloadPlanDocx } from '../modules/plans/api/plans.api';
 import { AllocationEditor } from '../modules/plans/components/AllocationEditor';
+import { BoundUnits } from '../modules/plans/components/BoundUnits';
 import { PlanContentView } from '../modules/plans/components/PlanContentView';
 import { PlanEditor } from '../modules/plans/components/PlanEditor';
 import { PlanStatusTag } from '../modules/plans/components/PlanStatusTag';
@@ -234,7 +235,12 @@ export function PlanDetailPage() {
                   <PlanEditor value={editing} onChange={setEditing} indicators={indicators.data?.items ?? []} />
                 </Card>
               ) : (
-                <PlanContentView plan={p.content} indicators={indicators.data?.items ?? []} allocations={p.allocations} />
+                <PlanContentView
+                  plan={p.content}
+                  indicators={indicators.data?.items ?? []}
+                  allocations={p.allocations}
+                  execution={p.status === 'issued' || p.status === 'closed' ? { planId: p.id, progress: p.activityProgress, canRecord: p.canRecordProgress } : undefined}
+                />
               ),
             },
             {
@@ -242,6 +248,15 @@ export function PlanDetailPage() {
               label: t('plans.allocation.tab'),
               children: <AllocationEditor plan={p} />,
             },
+            ...(p.status === 'issued' || p.status === 'closed' || p.status === 'superseded'
+              ? [
+                  {
+                    key: 'units',
+                    label: t('plans.boundUnits.tab'),
+                    children: <BoundUnits planId={p.id} active={tab === 'units'} />,
+                  },
+                ]
+              : []),
             {
               key: 'versions',
               label: t('plans.detail.versions', { count: versions.data?.total ?? 0 }),

@@ -9,7 +9,9 @@ import { errorMessage } from '../lib/api-error';
 import { formatDate, formatNumber } from '../lib/format';
 import { useDebouncedValue } from '../lib/use-debounced-value';
 import { currentLanguage } from '../i18n';
-import { useSession } from '../modules/auth/hooks/useSession';
+import { levelLabel } from '../lib/labels';
+import { useMe, useSession } from '../modules/auth/hooks/useSession';
+import { UnitPicker } from '../modules/org-units/components/UnitPicker';
 import { PlanStatusTag } from '../modules/plans/components/PlanStatusTag';
 import { usePlanList } from '../modules/plans/hooks/usePlans';
 import { planStatusLabel } from '../modules/plans/labels';
@@ -33,6 +35,9 @@ export function PlansPage() {
   const year = params.get('year') ? Number(params.get('year')) : undefined;
   const status = (params.get('status') as PlanStatus | null) ?? undefined;
   const programme = params.get('programme') ?? undefined;
+  const unitId = params.get('unitId') ?? undefined;
+  const me = useMe();
+  const initialUnits = useMemo(() => (me.data?.units ?? []).map((u) => ({ id: u.id, name: u.name, level: u.level })), [me.data]);
   const page = Math.max(1, Number(params.get('page') ?? '1') || 1);
 
   const setFilter = (key: string, value: string | undefined) => {
@@ -57,7 +62,7 @@ export function PlansPage() {
     );
   }, [q, setParams]);
 
-  const list = usePlanList({ q: q || undefined, year, status, programme, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+  const list = usePlanList({ q: q || undefined, year, status, programme, unitId, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
   // The programmes to filter by: those of every plan the user sees.
   const all = usePlanList({ limit: 200 });
   const programmes = useMemo(() => [...new Set((all.data?.items ?? []).map((p) => p.programme).filter((p): p is string => !!p))].sort((a, b) => a.localeCompare(b, 'vi')), [all.data]);
@@ -131,7 +136,7 @@ export function PlansPage() {
       </div>
       <Card>
         <Row gutter={[12, 12]} className="plans-filters">
-          <Col xs={24} lg={9}>
+          <Col xs={24} lg={6}>
             <Input
               allowClear
               prefix={<SearchOutlined />}
@@ -163,7 +168,17 @@ export function PlansPage() {
               onChange={(v?: PlanStatus) => setFilter('status', v)}
             />
           </Col>
-          <Col xs={24} lg={7}>
+          <Col xs={24} lg={5}>
+            <UnitPicker
+              value={unitId}
+              initialUnits={initialUnits}
+              placeholder={t('plans.list.allUnits')}
+              aria-label={t('plans.fields.unitName')}
+              levelLabel={(code) => levelLabel(code, me.data?.tenant.levels, language, t)}
+              onChange={(v) => setFilter('unitId', (Array.isArray(v) ? v[0] : v) || undefined)}
+            />
+          </Col>
+          <Col xs={24} lg={5}>
             <Select
               allowClear
               showSearch

@@ -21,6 +21,26 @@ export const PLAN_STATUS_LABELS: Readonly<Record<PlanStatus, { vi: string; en: s
 };
 
 export const PLAN_PERIOD_KINDS = ['month', 'quarter', 'half', 'year'] as const;
+
+/** An activity's progress (ActivityStatus of @sen/plans): planned until someone records otherwise on the issued plan. */
+export const ACTIVITY_STATUSES = ['planned', 'in_progress', 'done', 'cancelled'] as const;
+export const activityStatusSchema = z.enum(ACTIVITY_STATUSES);
+export type ActivityStatusValue = z.infer<typeof activityStatusSchema>;
+export const ACTIVITY_STATUS_LABELS: Readonly<Record<ActivityStatusValue, { vi: string; en: string }>> = {
+  planned: { vi: 'Chưa thực hiện', en: 'Planned' },
+  in_progress: { vi: 'Đang thực hiện', en: 'In progress' },
+  done: { vi: 'Đã thực hiện', en: 'Done' },
+  cancelled: { vi: 'Huỷ', en: 'Cancelled' },
+};
+
+/** The levels an activity or a target may name. */
+export const PLAN_LEVELS = ['province', 'district', 'grassroots', 'branch', 'group'] as const;
+
+/**
+ * A suggested indicator is taken for a target before the user looks only from this confidence on (the review
+ * screen and the demo data apply the same rule); the others are offered as suggestions the user picks.
+ */
+export const PLAN_LINK_PREFILL_CONFIDENCE = 0.8;
 export const planPeriodKindSchema = z.enum(PLAN_PERIOD_KINDS);
 export type PlanPeriodKind = z.infer<typeof planPeriodKindSchema>;
 
@@ -97,9 +117,9 @@ export const planActivitySchema = z.looseObject({
   cooperatingUnits: list(text(1000), 200),
   venue: z.string().max(1000).nullable().optional(),
   participants: z.number().int().min(0).nullable().optional(),
-  level: z.enum(['province', 'district', 'grassroots', 'branch', 'group']).nullable().optional(),
+  level: z.enum(PLAN_LEVELS).nullable().optional(),
   items: z.array(text(5000)).max(500).optional(),
-  status: z.enum(['planned', 'in_progress', 'done', 'cancelled']).optional(),
+  status: activityStatusSchema.optional(),
 });
 export type PlanActivity = z.infer<typeof planActivitySchema>;
 
@@ -157,6 +177,13 @@ export const planContentSchema = z.looseObject({
 export type PlanContent = z.infer<typeof planContentSchema>;
 export type PlanContentInput = z.input<typeof planContentSchema>;
 
+/**
+ * The plan as a client sends it to be saved: every field of the import answer (and of its extras), with
+ * unknown TOP-LEVEL keys dropped — the plan object is accepted as it is, but junk (`{"foo": 1}`) is not
+ * stored. Nested parts keep their extras (e.g. `targets[].indicatorCode`).
+ */
+export const planContentInputSchema = z.object(planContentSchema.shape);
+
 /** The import answer: exactly @sen/plans' ImportResult. */
 export const planImportResultSchema = z.object({ plan: planContentSchema, warnings: z.array(z.string()) });
 export type PlanImportResult = z.infer<typeof planImportResultSchema>;
@@ -188,7 +215,7 @@ export const createPlanSchema = z.preprocess(
   wrapPlan(['unitId']),
   z
     .object({
-      plan: planContentSchema,
+      plan: planContentInputSchema,
       unitId: idSchema.optional(),
       warnings: z.array(z.string()).optional(),
     })
@@ -201,7 +228,7 @@ export const updatePlanSchema = z.preprocess(
   wrapPlan(['expectedVersion']),
   z
     .object({
-      plan: planContentSchema,
+      plan: planContentInputSchema,
       expectedVersion: z.number().int().min(1).optional(),
       warnings: z.array(z.string()).optional(),
     })
@@ -239,6 +266,17 @@ export type PlanListResponse = z.infer<typeof planListResponseSchema>;
 export const planAllocationSchema = z.object({ targetIndex: z.number().int(), unitId: z.string(), value: z.number() });
 export type PlanAllocation = z.infer<typeof planAllocationSchema>;
 
+/** An activity's progress on an issued plan. */
+export const planActivityProgressSchema = z.object({
+  idx: z.number().int(),
+  level: z.string().nullable(),
+  status: activityStatusSchema,
+  doneOn: z.string().nullable(),
+  note: z.string().nullable(),
+  updatedAt: z.string().nullable(),
+});
+export type PlanActivityProgress = z.infer<typeof planActivityProgressSchema>;
+
 /** `GET /api/v1/plans/:id`. */
 export const planDetailSchema = planListItemSchema.extend({
   unitName: z.string(),
@@ -252,6 +290,10 @@ export const planDetailSchema = planListItemSchema.extend({
   currentVersion: z.number().int(),
   content: planContentSchema,
   allocations: z.array(planAllocationSchema),
+  /** The progress of each activity (by its index in content.activities) and the level that holds it. */
+  activityProgress: z.array(planActivityProgressSchema),
+  /** Whether the caller may record the progress of its activities (an issued plan of a unit it covers). */
+  canRecordProgress: z.boolean(),
   /** Statuses reachable from here (through POST /transition; superseded comes from issuing a revision). */
   allowedTransitions: z.array(planStatusSchema),
   editable: z.boolean(),
@@ -349,6 +391,11 @@ export const planCalendarItemSchema = z.object({
   leadUnits: z.array(z.string()),
   cooperatingUnits: z.array(z.string()),
   status: z.string(),
+  /** The day it was done, and the note recorded with its status. */
+  doneOn: z.string().nullable(),
+  note: z.string().nullable(),
+  /** Whether the caller may record its progress (its units cover the plan's unit). */
+  canRecord: z.boolean(),
 });
 export type PlanCalendarItem = z.infer<typeof planCalendarItemSchema>;
 export const planCalendarResponseSchema = z.object({
@@ -359,8 +406,11 @@ export const planCalendarResponseSchema = z.object({
 });
 export type PlanCalendarResponse = z.infer<typeof planCalendarResponseSchema>;
 
-/** `GET /api/v1/plans/obligations?unitId=`: what a unit must report because of issued plans, and by when. */
-export const planObligationsQuerySchema = z.object({ unitId: idSchema.optional() });
+/**
+ * `GET /api/v1/plans/obligations?unitId=`: what a unit must report because of issued plans, and by when;
+ * `?planId=`: whom an issued plan binds (the units of the caller's subtrees), unit by unit.
+ */
+export const planObligationsQuerySchema = z.object({ unitId: idSchema.optional(), planId: idSchema.optional() });
 export type PlanObligationsQuery = z.infer<typeof planObligationsQuerySchema>;
 
 export const planObligationItemSchema = z.object({
@@ -368,6 +418,8 @@ export const planObligationItemSchema = z.object({
   planId: z.string(),
   planSymbol: z.string().nullable(),
   planTitle: z.string(),
+  /** The year of the plan (its reports are of that year's periods). */
+  planYear: z.number().int(),
   unitId: z.string(),
   unitName: z.string(),
   periodKind: planPeriodKindSchema,
@@ -378,3 +430,42 @@ export const planObligationItemSchema = z.object({
 export type PlanObligationItem = z.infer<typeof planObligationItemSchema>;
 export const planObligationsResponseSchema = z.object({ items: z.array(planObligationItemSchema), total: z.number().int() });
 export type PlanObligationsResponse = z.infer<typeof planObligationsResponseSchema>;
+
+/** `PUT /api/v1/plans/:id/activities/:idx/status`: path of one activity of a plan. */
+export const planActivityParamSchema = z.object({ id: idSchema, idx: z.coerce.number().int().min(0).max(1999) });
+export type PlanActivityParam = z.infer<typeof planActivityParamSchema>;
+
+/**
+ * `PUT /api/v1/plans/:id/activities/:idx/status` (issued plans: their content is read-only, their execution
+ * is not): the status, the day it was done (status done; default today) and a note.
+ */
+export const setActivityStatusSchema = z
+  .object({
+    status: activityStatusSchema,
+    doneOn: planDateSchema.nullable().optional(),
+    note: z.string().trim().max(1000).nullable().optional(),
+  })
+  .strict()
+  .refine((b) => b.status === 'done' || b.doneOn === undefined || b.doneOn === null, { message: 'doneOn is only for status done', path: ['doneOn'] });
+export type SetActivityStatus = z.infer<typeof setActivityStatusSchema>;
+
+/**
+ * What the review screen does with the suggested indicators (and the demo data with it, so both follow one
+ * rule): a target without an indicator takes its best suggestion when its confidence is at least
+ * PLAN_LINK_PREFILL_CONFIDENCE; less confident ones stay suggestions for the user to pick.
+ */
+export function prefillIndicatorLinks<P extends { targets: readonly object[] }>(
+  plan: P,
+  links: readonly IndicatorLink[],
+  min = PLAN_LINK_PREFILL_CONFIDENCE,
+): P {
+  const best = new Map<number, IndicatorLink>();
+  for (const l of links) if ((best.get(l.targetIndex)?.confidence ?? -1) < l.confidence) best.set(l.targetIndex, l);
+  return {
+    ...plan,
+    targets: plan.targets.map((t, i) => {
+      const top = best.get(i);
+      return !(t as { indicatorCode?: string | null }).indicatorCode && top && top.confidence >= min ? { ...t, indicatorCode: top.code } : t;
+    }),
+  };
+}

@@ -125,7 +125,11 @@ export class PlanActivityEntity extends TenantOwnedEntity {
   @Column({ type: 'date', nullable: true })
   dateTo!: string | null;
 
-  /** The level of the plan's unit (province, district, grassroots…). */
+  /**
+   * The level that holds the activity: its own `level` in the content when the plan names one ("Cấp Thành phố
+   * tổ chức …" → province), else the level of the plan's unit. Activity-count targets count done activities
+   * of a level by this column.
+   */
   @Column({ type: 'varchar', length: 32, nullable: true })
   level!: string | null;
 
@@ -135,8 +139,26 @@ export class PlanActivityEntity extends TenantOwnedEntity {
   @Column({ type: 'json' })
   cooperating!: string[];
 
+  /**
+   * planned | in_progress | done | cancelled (ActivityStatus of @sen/plans). Recorded on issued plans
+   * (PUT /plans/:id/activities/:idx/status); kept when the rows are rebuilt and carried over to a revision.
+   */
   @Column({ type: 'varchar', length: 16, default: 'planned' })
   status!: string;
+
+  /** The day it was done (status done). */
+  @Column({ type: 'date', nullable: true })
+  doneOn!: string | null;
+
+  @Column({ type: 'varchar', length: 1000, nullable: true })
+  statusNote!: string | null;
+
+  /** Who recorded the status, and when. */
+  @Column({ type: 'bigint', unsigned: true, nullable: true })
+  statusBy!: string | null;
+
+  @Column({ type: 'datetime', precision: 3, nullable: true })
+  statusAt!: Date | null;
 }
 
 /** What a unit must report because of an issued plan: period kind, deadline "DD/MM", to whom. */

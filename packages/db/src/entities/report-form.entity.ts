@@ -34,6 +34,14 @@ export class ReportFormEntity extends TenantOwnedEntity {
   @Column({ type: 'boolean', default: false })
   national!: boolean;
 
+  /** The issued plan whose reporting obligation made this form (null for the national and the tenant's own forms). */
+  @Column({ type: 'bigint', unsigned: true, nullable: true })
+  planId!: string | null;
+
+  /** Headings of the narrative sections its reports ask for (plan forms), in order. */
+  @Column({ type: 'json', nullable: true })
+  narrativeSections!: string[] | null;
+
   @Column({ type: 'datetime', precision: 3, default: () => 'CURRENT_TIMESTAMP(3)' })
   createdAt!: Date;
 }

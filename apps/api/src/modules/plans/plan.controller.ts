@@ -11,7 +11,9 @@ import {
   planCalendarQuerySchema,
   planListQuerySchema,
   planObligationsQuerySchema,
+  planActivityParamSchema,
   planTransitionSchema,
+  setActivityStatusSchema,
   suggestLinksSchema,
   updatePlanSchema,
   type CreatePlan,
@@ -20,7 +22,9 @@ import {
   type PlanCalendarQuery,
   type PlanListQuery,
   type PlanObligationsQuery,
+  type PlanActivityParam,
   type PlanTransition,
+  type SetActivityStatus,
   type SuggestLinks,
   type UpdatePlan,
 } from '@sen/contracts';
@@ -31,11 +35,14 @@ import { readUpload } from '../../core/http/upload';
 import { ApiZodBody } from '../../core/validation/api-zod-body';
 import { toFieldErrors } from '../../core/validation/zod';
 import { ZodPipe } from '../../core/validation/zod-validation.pipe';
+import { contentDisposition } from './plan-content';
 import { PlanImportService } from './plan-import.service';
 import { PlanService } from './plan.service';
 
 /** Those who author plans; readers (reporter, viewer) get 403 on every write. */
 const WRITERS = ['tenant_admin', 'unit_manager'] as const;
+/** Those who record the progress of activities. */
+const RECORDERS = ['tenant_admin', 'unit_manager', 'reporter'] as const;
 
 @ApiTags('plans')
 @ApiBearerAuth()
@@ -67,9 +74,16 @@ export class PlanController {
       const file = await readUpload(req, [...PLAN_IMPORT_EXTENSIONS]);
       return this.importer.importFile(file.filename, file.content);
     }
-    const parsed = importPlanTextSchema.safeParse(req.body ?? {});
+    const parsed = importPlanTextSchema.safeParse(req.body ?? {}, { reportInput: true });
     if (!parsed.success) {
-      const errors = toFieldErrors(parsed.error).map((e) => (e.field === '(body)' ? { ...e, field: 'text' } : e));
+      const errors = toFieldErrors(parsed.error).map((e) => {
+        if (e.field === '(body)') return { ...e, field: 'text' };
+        // {"text": 5}: the text is there but is not text.
+        if (e.field === 'text' && (req.body as { text?: unknown } | null)?.text !== undefined && e.reasonEn !== 'is required' && !/too big|at most/i.test(e.reasonEn)) {
+          return { field: 'text', reason: 'phải là văn bản (chuỗi ký tự) của kế hoạch', reasonEn: 'must be text (a string holding the plan)' };
+        }
+        return e;
+      });
       throw new ValidationFailedError(errors);
     }
     return this.importer.importText(parsed.data.text);
@@ -93,6 +107,19 @@ export class PlanController {
   @Get('calendar')
   calendar(@CurrentActor() actor: Actor, @Query(new ZodPipe(planCalendarQuerySchema)) q: PlanCalendarQuery) {
     return this.service.calendar(actor, q);
+  }
+
+  /** The calendar of [from, to] as an XLSX file (activities with time, plan, lead units and status; Vietnamese headers). */
+  @Get('calendar.xlsx')
+  @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  async calendarXlsx(@CurrentActor() actor: Actor, @Query(new ZodPipe(planCalendarQuerySchema)) q: PlanCalendarQuery, @Res() reply: FastifyReply) {
+    const file = await this.service.calendarWorkbook(actor, q);
+    await reply
+      .status(200)
+      .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('content-disposition', contentDisposition(file.filename))
+      .header('cache-control', 'private, no-store')
+      .send(file.content);
   }
 
   /** What a unit (default: the caller's) must report because of issued plans, and by when. */
@@ -153,6 +180,21 @@ export class PlanController {
       .header('content-disposition', file.disposition)
       .header('cache-control', 'private, no-store')
       .send(file.body);
+  }
+
+  /**
+   * Records the progress of an activity of an issued plan (planned, in progress, done with the day, cancelled;
+   * a note): the content stays read-only, the execution does not. For users whose units cover the plan's unit.
+   */
+  @Put(':id/activities/:idx/status')
+  @Roles(...RECORDERS)
+  @ApiZodBody(setActivityStatusSchema)
+  setActivityStatus(
+    @CurrentActor() actor: Actor,
+    @Param(new ZodPipe(planActivityParamSchema)) p: PlanActivityParam,
+    @Body(new ZodPipe(setActivityStatusSchema)) body: SetActivityStatus,
+  ) {
+    return this.service.setActivityStatus(actor, p.id, p.idx, body);
   }
 
   /** A child unit's draft from this (issued) plan. */

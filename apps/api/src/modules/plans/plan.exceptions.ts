@@ -67,6 +67,19 @@ export class PlanNotIssuedError extends DomainError {
   }
 }
 
+/** No activity at that index of the plan (404 naming how many there are). */
+export class PlanActivityNotFoundError extends DomainError {
+  constructor(idx: number, count: number) {
+    super(
+      'PLAN_ACTIVITY_NOT_FOUND',
+      404,
+      `Kế hoạch không có hoạt động số ${idx} (có ${count} hoạt động, đánh số 0–${Math.max(0, count - 1)})`,
+      `The plan has no activity ${idx} (it has ${count})`,
+      [{ field: 'idx', reason: `kế hoạch có ${count} hoạt động`, reasonEn: `the plan has ${count} activities` }],
+    );
+  }
+}
+
 /** A plan has at most one open revision. */
 export class PlanRevisionExistsError extends DomainError {
   constructor(revisionId: string) {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { PlanStatus } from '@sen/contracts';
 import { PlanEntity, TenantContext, TenantDataSource } from '@sen/db';
+import { activityKey } from './plan-content';
 
 /** The columns of `plan` a save writes (content as the whole ImportedPlan structure). */
 export interface PlanRow {
@@ -33,6 +34,26 @@ export interface ActivityRow {
   level: string | null;
   leadUnits: string[];
   cooperating: string[];
+  status: string;
+}
+
+/** An activity's recorded progress (PUT /plans/:id/activities/:idx/status). */
+export interface ActivityProgress {
+  status: string;
+  doneOn: string | null;
+  note: string | null;
+  by: string | null;
+  at: Date | null;
+}
+
+/** A unit an obligation may bind, with its validity interval. */
+export interface CandidateUnit {
+  id: string;
+  name: string;
+  level: string;
+  kind: string;
+  validFrom: string | null;
+  validTo: string | null;
 }
 
 export interface ObligationRow {
@@ -245,14 +266,37 @@ export class PlanRepository {
     return found;
   }
 
-  /** Current child units of kind union of a unit (valid on `asOf`): who reports under an issued plan. */
-  async currentChildUnions(unitId: string, asOf: string, manager?: EntityManager): Promise<string[]> {
-    const rows: { id: string }[] = await this.m(manager).query(
-      `SELECT id FROM org_unit WHERE tenant_id = ? AND parent_id = ? AND kind = 'union'
-         AND (valid_from IS NULL OR valid_from <= ?) AND (valid_to IS NULL OR valid_to >= ?) ORDER BY sort_key, id`,
-      [this.tenantId, unitId, asOf, asOf],
+  /**
+   * Units below `unitId` valid at some day of [from, to] that an obligation may bind: unions of `levels`,
+   * affiliates when asked, child unions when asked. In Vietnamese order.
+   */
+  async obligationCandidates(
+    unitId: string,
+    want: { levels: string[]; affiliates: boolean; childUnions: boolean },
+    from: string,
+    to: string,
+    manager?: EntityManager,
+  ): Promise<CandidateUnit[]> {
+    const or: string[] = [];
+    const params: unknown[] = [unitId, this.tenantId, to, from];
+    if (want.levels.length > 0) {
+      or.push(`(u.kind = 'union' AND u.level IN (?))`);
+      params.push(want.levels);
+    }
+    if (want.affiliates) or.push(`u.kind = 'affiliate'`);
+    if (want.childUnions) {
+      or.push(`(u.kind = 'union' AND u.parent_id = ?)`);
+      params.push(unitId);
+    }
+    if (or.length === 0) return [];
+    const rows: { id: string; name: string; level: string; kind: string; valid_from: string | null; valid_to: string | null }[] = await this.m(manager).query(
+      `SELECT u.id, u.name, u.level, u.kind, u.valid_from, u.valid_to FROM org_unit u
+       JOIN org_unit_closure c ON c.tenant_id = u.tenant_id AND c.descendant_id = u.id AND c.ancestor_id = ? AND c.depth > 0
+       WHERE u.tenant_id = ? AND (u.valid_from IS NULL OR u.valid_from <= ?) AND (u.valid_to IS NULL OR u.valid_to >= ?) AND (${or.join(' OR ')})
+       ORDER BY u.sort_key, u.id`,
+      params,
     );
-    return rows.map((r) => String(r.id));
+    return rows.map((r) => ({ id: String(r.id), name: r.name, level: r.level, kind: r.kind, validFrom: r.valid_from, validTo: r.valid_to }));
   }
 
   async unitLevel(unitId: string, manager?: EntityManager): Promise<string | null> {
@@ -319,17 +363,98 @@ export class PlanRepository {
 
   // ───────────── activities and obligations ─────────────
 
-  async replaceActivities(planId: string, rows: ActivityRow[], manager: EntityManager): Promise<void> {
+  /**
+   * Rebuilds the plan's calendar rows from its content (every save derives them) and keeps the progress
+   * recorded on them: an activity that matches one of the rows before — or, for a revision, one of the plan
+   * it revises (`carryFrom`) — by name and first day (by name alone when that is unambiguous) keeps its
+   * status, day done and note.
+   */
+  async replaceActivities(planId: string, rows: ActivityRow[], manager: EntityManager, carryFrom?: string | null): Promise<void> {
     const tenantId = this.tenantId;
+    const recorded = await this.recordedProgress([planId, ...(carryFrom ? [carryFrom] : [])], manager);
+    const byKey = new Map<string, ActivityProgress>();
+    const byName = new Map<string, ActivityProgress | null>();
+    for (const r of recorded) {
+      const key = activityKey(r);
+      if (!byKey.has(key)) byKey.set(key, r.progress);
+      const name = key.slice(0, key.lastIndexOf('|'));
+      byName.set(name, byName.has(name) && byName.get(name) !== r.progress ? null : r.progress);
+    }
     await manager.query(`DELETE FROM plan_activity WHERE tenant_id = ? AND plan_id = ?`, [tenantId, planId]);
     for (let i = 0; i < rows.length; i += CHUNK / 10) {
       const chunk = rows.slice(i, i + CHUNK / 10);
+      const kept = chunk.map((a) => {
+        const key = activityKey(a);
+        return byKey.get(key) ?? byName.get(key.slice(0, key.lastIndexOf('|'))) ?? null;
+      });
       await manager.query(
-        `INSERT INTO plan_activity (tenant_id, plan_id, idx, name, time_text, date_from, date_to, level, lead_units, cooperating, status)
-         VALUES ${chunk.map(() => `(?,?,?,?,?,?,?,?,?,?,'planned')`).join(',')}`,
-        chunk.flatMap((a) => [tenantId, planId, a.idx, a.name, a.timeText, a.dateFrom, a.dateTo, a.level, JSON.stringify(a.leadUnits), JSON.stringify(a.cooperating)]),
+        `INSERT INTO plan_activity (tenant_id, plan_id, idx, name, time_text, date_from, date_to, level, lead_units, cooperating, status, done_on, status_note, status_by, status_at)
+         VALUES ${chunk.map(() => `(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`).join(',')}`,
+        chunk.flatMap((a, j) => {
+          const p = kept[j];
+          return [
+            tenantId,
+            planId,
+            a.idx,
+            a.name,
+            a.timeText,
+            a.dateFrom,
+            a.dateTo,
+            a.level,
+            JSON.stringify(a.leadUnits),
+            JSON.stringify(a.cooperating),
+            p?.status ?? a.status,
+            p?.doneOn ?? null,
+            p?.note ?? null,
+            p?.by ?? null,
+            p?.at ?? null,
+          ];
+        }),
       );
     }
+  }
+
+  /** Rows whose progress someone recorded (the plans in order: the first plan's rows win). */
+  private async recordedProgress(planIds: string[], manager: EntityManager): Promise<{ name: string; dateFrom: string | null; progress: ActivityProgress }[]> {
+    const rows: { plan_id: string; name: string; date_from: string | null; status: string; done_on: string | null; status_note: string | null; status_by: string | null; status_at: Date | null }[] =
+      await manager.query(
+        `SELECT plan_id, name, date_from, status, done_on, status_note, status_by, status_at FROM plan_activity
+         WHERE tenant_id = ? AND plan_id IN (?) AND status_at IS NOT NULL`,
+        [this.tenantId, planIds],
+      );
+    const order = (id: string) => planIds.indexOf(String(id));
+    return rows
+      .sort((a, b) => order(a.plan_id) - order(b.plan_id))
+      .map((r) => ({
+        name: r.name,
+        dateFrom: r.date_from,
+        progress: { status: r.status, doneOn: r.done_on, note: r.status_note, by: r.status_by === null ? null : String(r.status_by), at: r.status_at },
+      }));
+  }
+
+  /** Records an activity's progress; answers whether the row exists. */
+  async setActivityProgress(planId: string, idx: number, p: ActivityProgress, manager: EntityManager): Promise<boolean> {
+    const result: { affectedRows: number } = await manager.query(
+      `UPDATE plan_activity SET status = ?, done_on = ?, status_note = ?, status_by = ?, status_at = ? WHERE tenant_id = ? AND plan_id = ? AND idx = ?`,
+      [p.status, p.doneOn, p.note, p.by, p.at, this.tenantId, planId, idx],
+    );
+    return Number(result.affectedRows) > 0;
+  }
+
+  /** The calendar rows of one plan (its activities with level and progress), in the order of the content. */
+  async activitiesOf(planId: string, manager?: EntityManager) {
+    const rows: { idx: number; level: string | null; status: string; done_on: string | null; status_note: string | null; status_at: Date | null }[] = await this.m(manager).query(
+      `SELECT idx, level, status, done_on, status_note, status_at FROM plan_activity WHERE tenant_id = ? AND plan_id = ? ORDER BY idx`,
+      [this.tenantId, planId],
+    );
+    return rows.map((r) => ({
+      idx: Number(r.idx),
+      level: r.level,
+      status: r.status,
+      doneOn: r.done_on,
+      note: r.status_note,
+      updatedAt: r.status_at ? new Date(r.status_at).toISOString() : null,
+    }));
   }
 
   async replaceObligations(planId: string, rows: ObligationRow[], manager: EntityManager): Promise<void> {
@@ -359,13 +484,15 @@ export class PlanRepository {
       lead_units: unknown;
       cooperating: unknown;
       status: string;
+      done_on: string | null;
+      status_note: string | null;
       symbol: string | null;
       title: string;
       plan_status: PlanStatus;
       unit_id: string;
     }[] = await this.data.dataSource.query(
       `SELECT a.id, a.plan_id, a.idx, a.name, a.time_text, a.date_from, a.date_to, a.level, a.lead_units, a.cooperating, a.status,
-              p.symbol, p.title, p.status AS plan_status, p.unit_id
+              a.done_on, a.status_note, p.symbol, p.title, p.status AS plan_status, p.unit_id
        FROM plan_activity a JOIN plan p ON p.tenant_id = a.tenant_id AND p.id = a.plan_id
        WHERE a.tenant_id = ? AND a.date_from IS NOT NULL AND a.date_from <= ? AND COALESCE(a.date_to, a.date_from) >= ?
          AND p.status IN ('issued', 'closed') AND ${this.scopeSql('p')}
@@ -388,11 +515,27 @@ export class PlanRepository {
       leadUnits: json<string[]>(r.lead_units),
       cooperatingUnits: json<string[]>(r.cooperating),
       status: r.status,
+      doneOn: r.done_on,
+      note: r.status_note,
     }));
   }
 
   /** What the unit must report because of issued plans. */
-  async obligationsOf(unitId: string) {
+  obligationsOf(unitId: string) {
+    return this.obligationRows(`o.unit_id = ? AND p.status = 'issued'`, [unitId], 'p.year DESC, p.issued_on DESC, p.id DESC, o.idx');
+  }
+
+  /** Whom the plan binds, of the units within the subtrees of `scopeUnitIds`, unit by unit in Vietnamese order. */
+  obligationsOfPlan(planId: string, scopeUnitIds: string[]) {
+    if (scopeUnitIds.length === 0) return Promise.resolve([]);
+    return this.obligationRows(
+      `o.plan_id = ? AND EXISTS (SELECT 1 FROM org_unit_closure sc WHERE sc.tenant_id = o.tenant_id AND sc.descendant_id = o.unit_id AND sc.ancestor_id IN (?))`,
+      [planId, scopeUnitIds],
+      'u.sort_key, u.id, o.idx',
+    );
+  }
+
+  private async obligationRows(where: string, params: unknown[], order: string) {
     const rows: {
       id: string;
       plan_id: string;
@@ -403,21 +546,23 @@ export class PlanRepository {
       reporter: string | null;
       symbol: string | null;
       title: string;
+      year: number;
       unit_name: string;
     }[] = await this.data.dataSource.query(
-      `SELECT o.id, o.plan_id, o.unit_id, o.period_kind, o.deadline, o.report_to, o.reporter, p.symbol, p.title, u.name AS unit_name
+      `SELECT o.id, o.plan_id, o.unit_id, o.period_kind, o.deadline, o.report_to, o.reporter, p.symbol, p.title, p.year, u.name AS unit_name
        FROM reporting_obligation o
        JOIN plan p ON p.tenant_id = o.tenant_id AND p.id = o.plan_id
        JOIN org_unit u ON u.tenant_id = o.tenant_id AND u.id = o.unit_id
-       WHERE o.tenant_id = ? AND o.unit_id = ? AND p.status = 'issued'
-       ORDER BY p.issued_on DESC, p.id DESC, o.idx`,
-      [this.tenantId, unitId],
+       WHERE o.tenant_id = ? AND ${where}
+       ORDER BY ${order}`,
+      [this.tenantId, ...params],
     );
     return rows.map((r) => ({
       id: String(r.id),
       planId: String(r.plan_id),
       planSymbol: r.symbol,
       planTitle: r.title,
+      planYear: Number(r.year),
       unitId: String(r.unit_id),
       unitName: r.unit_name,
       periodKind: r.period_kind,
@@ -504,10 +649,10 @@ export class PlanRepository {
     return rows[0] ? Number(rows[0].last_number) : null;
   }
 
-  /** Another issued (or closed, superseded) document of the same body, kind and year with this number? */
+  /** Another issued (or closed, superseded) document of the same body, kind and year (of issue; an undated one: its plan's) with this number? */
   async numberTaken(issuingBody: string, kind: string, numberYear: number, number: number, exceptId: string, manager: EntityManager): Promise<boolean> {
     const rows: unknown[] = await manager.query(
-      `SELECT 1 AS x FROM plan WHERE tenant_id = ? AND issuing_body = ? AND kind = ? AND number = ? AND YEAR(issued_on) = ?
+      `SELECT 1 AS x FROM plan WHERE tenant_id = ? AND issuing_body = ? AND kind = ? AND number = ? AND COALESCE(YEAR(issued_on), year) = ?
          AND status IN ('issued', 'closed', 'superseded') AND id <> ? LIMIT 1`,
       [this.tenantId, issuingBody, kind, number, numberYear, exceptId],
     );

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import {
+  ACTIVITY_STATUS_LABELS,
   foldVietnamese,
   planContentSchema,
   type CreatePlan,
@@ -21,10 +22,14 @@ import {
   type PlanStatus,
   type PlanTransition,
   type PlanVersionList,
+  type SetActivityStatus,
   type UpdatePlan,
+  type PlanActivityProgress,
+  type PlanPeriodKind,
 } from '@sen/contracts';
 import type { PlanEntity } from '@sen/db';
-import { TenantContext } from '@sen/db';
+import { TenantContext, type DeadlineRuleJson } from '@sen/db';
+import { parsePeriod } from '@sen/indicators';
 import {
   allowedTransitions,
   canTransition,
@@ -40,19 +45,28 @@ import {
 } from '@sen/plans';
 import { hasRole, type Actor } from '../../core/auth/actor';
 import { ForbiddenError, NotFoundError, ValidationFailedError } from '../../core/errors/domain-error';
+import { buildWorkbook } from '../../core/http/spreadsheet';
 import { AuditService } from '../audit/audit.service';
+import { IndicatorService } from '../indicators/indicator.service';
 import { OrgUnitRepository } from '../org-units/org-unit.repository';
+import { nationalForms } from '../reports/national-forms';
+import { reportDeadline } from '../reports/report-deadline';
+import { ReportRepository } from '../reports/report.repository';
 import {
   activityRows,
   contentDisposition,
   DOCX_CONTENT_TYPE,
   exportFilename,
+  fitsPlaces,
   normaliseContent,
+  obligatedUnitsOf,
+  PLAN_REPORT_SECTIONS,
   planColumns,
-  targetsSubordinateUnions,
+  planFormSpecs,
   type PlanColumns,
 } from './plan-content';
 import {
+  PlanActivityNotFoundError,
   PlanNotIssuedError,
   PlanNumberTakenError,
   PlanReadOnlyError,
@@ -60,10 +74,30 @@ import {
   PlanTransitionNotAllowedError,
   PlanVersionConflictError,
 } from './plan.exceptions';
-import { PlanRepository, type ObligationRow, type PlanScope } from './plan.repository';
+import { PlanRepository, type CandidateUnit, type ObligationRow, type PlanScope } from './plan.repository';
 
 const today = (): string => new Date().toISOString().slice(0, 10);
+
+/** The reporting_obligation rows: each obligation for each unit it binds that is valid during the plan's year. */
+function obligationRows(content: PlanContent, bound: Map<number, CandidateUnit[]>, year: number): ObligationRow[] {
+  const from = `${year}-01-01`;
+  const to = `${year}-12-31`;
+  return content.reportingObligations.flatMap((o, idx) =>
+    (bound.get(idx) ?? [])
+      .filter((u) => (u.validFrom === null || u.validFrom <= to) && (u.validTo === null || u.validTo >= from))
+      .map((u) => ({
+        idx,
+        unitId: u.id,
+        periodKind: o.periodKind,
+        deadline: o.deadline,
+        reportTo: o.reportTo ? o.reportTo.slice(0, 500) : null,
+        reporter: o.reporter ? o.reporter.slice(0, 500) : null,
+      })),
+  );
+}
 const WRITERS = ['tenant_admin', 'unit_manager'] as const;
+/** Who records the progress of activities (of plans of units their own units cover). */
+const RECORDERS = ['tenant_admin', 'unit_manager', 'reporter'] as const;
 
 const asImported = (c: PlanContent | Record<string, unknown>): ImportedPlan => c as unknown as ImportedPlan;
 const changes = (a: PlanContent | Record<string, unknown>, b: PlanContent | Record<string, unknown>): PlanChange[] =>
@@ -97,6 +131,8 @@ export class PlanService {
     private readonly plans: PlanRepository,
     private readonly units: OrgUnitRepository,
     private readonly audit: AuditService,
+    private readonly reports: ReportRepository,
+    private readonly indicators: IndicatorService,
   ) {}
 
   // ───────────── access ─────────────
@@ -191,11 +227,12 @@ export class PlanService {
   }
 
   private async detail(actor: Actor, p: PlanEntity): Promise<PlanDetail> {
-    const [names, allocations, revision, canWrite] = await Promise.all([
+    const [names, allocations, revision, canWrite, activityProgress] = await Promise.all([
       this.plans.unitNames([p.unitId]),
       this.plans.allocations(p.id),
       this.plans.revisionOf(p.id),
       this.canWrite(actor, p),
+      this.plans.activitiesOf(p.id),
     ]);
     return {
       ...this.listItem(p),
@@ -209,6 +246,8 @@ export class PlanService {
       currentVersion: Number(p.currentVersion),
       content: p.content as PlanContent,
       allocations,
+      activityProgress: activityProgress as PlanActivityProgress[],
+      canRecordProgress: p.status === 'issued' && hasRole(actor, ...RECORDERS) && (await this.units.isWithin(p.unitId, actor.unitIds)),
       allowedTransitions: allowedTransitions(p.status).filter((s) => s !== 'superseded'),
       editable: isEditable(p.status),
       canWrite,
@@ -253,11 +292,21 @@ export class PlanService {
       await this.ownUnit(actor, q.unitId);
       scope = { subtreeOf: [q.unitId], ancestorsOf: [q.unitId] };
     }
-    const items = (await this.plans.calendar(scope, from, to)) as PlanCalendarResponse['items'];
+    const rows = await this.plans.calendar(scope, from, to);
+    const recorders = new Set<string>();
+    if (hasRole(actor, ...RECORDERS)) {
+      for (const unitId of new Set(rows.map((r) => r.unitId))) if (await this.units.isWithin(unitId, actor.unitIds)) recorders.add(unitId);
+    }
+    const items = rows.map((r) => ({ ...r, canRecord: r.planStatus === 'issued' && recorders.has(r.unitId) })) as PlanCalendarResponse['items'];
     return { from, to, items, total: items.length };
   }
 
   async obligations(actor: Actor, q: PlanObligationsQuery): Promise<PlanObligationsResponse> {
+    if (q.planId && !q.unitId) {
+      const plan = await this.visiblePlan(actor, q.planId);
+      const items = (await this.plans.obligationsOfPlan(plan.id, actor.unitIds)) as PlanObligationsResponse['items'];
+      return { items, total: items.length };
+    }
     const unitId = q.unitId ?? actor.unitIds[0];
     if (!unitId) return { items: [], total: 0 };
     await this.ownUnit(actor, unitId);
@@ -292,7 +341,7 @@ export class PlanService {
       m,
     );
     await this.plans.insertVersion({ planId: id, version, event: p.event, content: p.content, diff: p.diff ?? null, createdBy: ctx.userId }, m);
-    await this.plans.replaceActivities(id, activityRows(p.content, await this.plans.unitLevel(p.unitId, m)), m);
+    await this.plans.replaceActivities(id, activityRows(p.content, await this.plans.unitLevel(p.unitId, m)), m, p.revisionOfId);
     await this.audit.record(
       { action: `plan.${p.event === 'created' ? 'create' : p.event === 'derived' ? 'derive' : 'revise'}`, entity: 'plan', entityId: id, unitId: p.unitId, after: { title: cols.title, symbol: cols.symbol, version, from: p.parentPlanId ?? p.revisionOfId ?? null } },
       m,
@@ -330,7 +379,7 @@ export class PlanService {
       const ctx = TenantContext.current();
       await this.plans.update(id, { ...cols, status: locked.status, currentVersion: version, content }, m);
       await this.plans.insertVersion({ planId: id, version, event: 'edited', content, diff, createdBy: ctx.userId }, m);
-      await this.plans.replaceActivities(id, activityRows(content, await this.plans.unitLevel(locked.unitId, m)), m);
+      await this.plans.replaceActivities(id, activityRows(content, await this.plans.unitLevel(locked.unitId, m)), m, locked.revisionOfId);
       await this.audit.record({ action: 'plan.update', entity: 'plan', entityId: id, unitId: locked.unitId, before: { version: locked.currentVersion }, after: { version, changes: diff.length } }, m);
     });
     return this.get(actor, id);
@@ -360,8 +409,15 @@ export class PlanService {
   private async issue(before: PlanEntity): Promise<void> {
     this.assertTransition(before.status, 'issued');
     const beforeContent = before.content as PlanContent;
-    const issuedOn = beforeContent.issuedOn ?? today();
-    const numberYear = Number(issuedOn.slice(0, 4));
+    // An undated plan is dated the day it is issued — unless it is a plan of a past year (a plan signed on
+    // paper, registered now, like Đà Nẵng's 2023 plan of the demo): its date stays unknown rather than
+    // invented, and its number is counted in the plan's year.
+    const planYearOf = Number(before.year);
+    const issuedOn = beforeContent.issuedOn ?? (planYearOf < Number(today().slice(0, 4)) ? null : today());
+    const numberYear = issuedOn ? Number(issuedOn.slice(0, 4)) : planYearOf;
+    // The indicators the plan's reports ask for: those its targets are linked to, known to the catalogue.
+    const known = new Set((await this.indicators.definitions()).map((d) => d.code));
+    const indicatorCodes = [...new Set(beforeContent.targets.map((t) => t.indicatorCode).filter((c): c is string => !!c && known.has(c)))];
     await this.plans.ensureCounter(before.issuingBody, before.kind, numberYear);
     await this.withDeadlockRetry(() =>
       this.plans.transaction(async (m) => {
@@ -386,17 +442,24 @@ export class PlanService {
         const ctx = TenantContext.current();
         await this.plans.update(plan.id, { ...cols, status: 'issued', currentVersion: version, content: issued }, m);
         await this.plans.insertVersion({ planId: plan.id, version, event: 'issued', content: issued, diff: changes(content, issued), createdBy: ctx.userId }, m);
-        await this.plans.replaceActivities(plan.id, activityRows(issued, await this.plans.unitLevel(plan.unitId, m)), m);
-        await this.plans.replaceObligations(plan.id, await this.obligationRows(plan.unitId, issued, m), m);
+        await this.plans.replaceActivities(plan.id, activityRows(issued, await this.plans.unitLevel(plan.unitId, m)), m, plan.revisionOfId);
+        const year = Number(plan.year);
+        const bound = await this.obligatedUnits(plan.unitId, issued, year, m);
+        await this.plans.replaceObligations(plan.id, obligationRows(issued, bound, year), m);
+        const reports = await this.createReports({ ...plan, ...cols, symbol, number }, issued, bound, indicatorCodes, m);
         if (plan.revisionOfId) {
           const old = await this.plans.lock(plan.revisionOfId, m);
           if (old && canTransition(old.status, 'superseded')) {
             await this.plans.setStatus(old.id, 'superseded', m);
-            await this.audit.record({ action: 'plan.supersede', entity: 'plan', entityId: old.id, unitId: old.unitId, before: { status: old.status }, after: { status: 'superseded', by: plan.id } }, m);
+            const removed = await this.reports.removeUntouchedPlanReports(old.id, m);
+            await this.audit.record(
+              { action: 'plan.supersede', entity: 'plan', entityId: old.id, unitId: old.unitId, before: { status: old.status }, after: { status: 'superseded', by: plan.id, untouchedReportsRemoved: removed } },
+              m,
+            );
           }
         }
         await this.audit.record(
-          { action: 'plan.issue', entity: 'plan', entityId: plan.id, unitId: plan.unitId, before: { status: plan.status }, after: { status: 'issued', symbol, issuedOn, version } },
+          { action: 'plan.issue', entity: 'plan', entityId: plan.id, unitId: plan.unitId, before: { status: plan.status }, after: { status: 'issued', symbol, issuedOn, version, reports } },
           m,
         );
       }),
@@ -404,30 +467,70 @@ export class PlanService {
   }
 
   /**
-   * Who reports what: an obligation naming the subordinate unions ("Hội LHPN các quận, huyện, thị xã") binds
-   * every current child union of the issuing unit; any other binds the issuing unit itself.
+   * The units each reporting obligation binds (by its index), with their validity intervals: the units below
+   * the plan's unit valid at some day of the plan's year, of the levels the reporter names ("Hội LHPN các
+   * huyện, thị xã" → the district unions that are huyện or thị xã — in Hà Nội's 2024 the 17 huyện and Sơn
+   * Tây, not the quận, and not the wards of 2025), and the affiliates when it names "đơn vị trực thuộc". An
+   * obligation naming none of them (a department, the plan's unit itself) binds the plan's unit.
    */
-  private async obligationRows(unitId: string, content: PlanContent, m: EntityManager): Promise<ObligationRow[]> {
-    const rows: ObligationRow[] = [];
-    let children: string[] | null = null;
+  private async obligatedUnits(unitId: string, content: PlanContent, year: number, m: EntityManager): Promise<Map<number, CandidateUnit[]>> {
+    const from = `${year}-01-01`;
+    const to = `${year}-12-31`;
+    const out = new Map<number, CandidateUnit[]>();
     for (const [idx, o] of content.reportingObligations.entries()) {
-      let unitIds = [unitId];
-      if (targetsSubordinateUnions(o.reporter)) {
-        children ??= await this.plans.currentChildUnions(unitId, today(), m);
-        if (children.length > 0) unitIds = children;
+      const spec = obligatedUnitsOf(o.reporter);
+      if (!spec) {
+        out.set(idx, [{ id: unitId, name: '', level: '', kind: 'union', validFrom: null, validTo: null }]);
+        continue;
       }
-      for (const u of unitIds) {
-        rows.push({
-          idx,
-          unitId: u,
-          periodKind: o.periodKind,
-          deadline: o.deadline,
-          reportTo: o.reportTo ? o.reportTo.slice(0, 500) : null,
-          reporter: o.reporter ? o.reporter.slice(0, 500) : null,
-        });
+      const candidates = await this.plans.obligationCandidates(unitId, spec, from, to, m);
+      out.set(idx, candidates.filter((u) => fitsPlaces(spec, u)));
+    }
+    return out;
+  }
+
+  /**
+   * The report instances of an issued plan's obligations: one form per obligation (owned by the plan: its
+   * period kind, the indicators its targets link to, the narrative sections of a plan report) and one draft
+   * report per bound unit and period of the plan's year, due on the plan's deadline — through the reports
+   * module's own instance insertion and deadline rule. Answers how many reports were created.
+   */
+  private async createReports(
+    plan: { id: string; symbol: string | null; kind: string; number: number | null; issuingBody: string; year: number; title: string },
+    content: PlanContent,
+    bound: Map<number, CandidateUnit[]>,
+    indicatorCodes: string[],
+    m: EntityManager,
+  ): Promise<number> {
+    const defaults: Partial<Record<PlanPeriodKind, DeadlineRuleJson>> = {};
+    for (const f of nationalForms()) defaults[f.periodKind] ??= f.deadlineRule;
+    let created = 0;
+    for (const spec of planFormSpecs(plan, content.reportingObligations, defaults as Partial<Record<PlanPeriodKind, { day: number; month: number }>>)) {
+      const units = bound.get(spec.idx) ?? [];
+      if (units.length === 0) continue;
+      const formId = await this.reports.ensurePlanForm(
+        {
+          code: spec.code,
+          name: spec.name,
+          periodKind: spec.periodKind,
+          indicatorCodes,
+          deadlineRule: spec.deadlineRule,
+          // The level of the unions it binds (the affiliates beside them report too, through their unit rows).
+          reportingLevel: (units.find((u) => u.kind === 'union' && u.level) ?? units.find((u) => u.level))?.level || (await this.plans.unitLevel(units[0]!.id, m)) || 'province',
+          national: false,
+          planId: plan.id,
+          narrativeSections: [...PLAN_REPORT_SECTIONS],
+        },
+        m,
+      );
+      if (!formId) continue;
+      for (const period of spec.periods) {
+        const p = parsePeriod(period);
+        const valid = units.filter((u) => (u.validFrom === null || u.validFrom <= p.end) && (u.validTo === null || u.validTo >= p.start)).map((u) => u.id);
+        created += await this.reports.insertInstancesForUnits({ id: formId, code: spec.code }, period, reportDeadline(period, spec.deadlineRule), valid, m);
       }
     }
-    return rows;
+    return created;
   }
 
   /** A new draft of an issued plan (a revision): it supersedes the plan when it is issued. */
@@ -474,6 +577,70 @@ export class PlanService {
       this.insertNew({ content, unitId: unit.id, parentPlanId: parent.id, event: 'derived', year: Number(parent.year) }, m),
     );
     return this.get(actor, newId);
+  }
+
+  /**
+   * Records an activity's progress on an issued plan — its content stays read-only, its execution does not —
+   * by a user whose units cover the plan's unit (a commune does not mark the city's events done). Audited.
+   */
+  async setActivityStatus(actor: Actor, id: string, idx: number, body: SetActivityStatus): Promise<PlanActivityProgress> {
+    if (!hasRole(actor, ...RECORDERS)) throw new ForbiddenError('Bạn không có quyền cập nhật tiến độ hoạt động', 'You are not allowed to record the progress of activities');
+    const plan = await this.visiblePlan(actor, id);
+    if (!(await this.units.isWithin(plan.unitId, actor.unitIds))) {
+      throw new ForbiddenError('Hoạt động của kế hoạch cấp trên: đơn vị ban hành cập nhật tiến độ', "An activity of a plan of a unit above yours: its issuing unit records the progress");
+    }
+    if (plan.status !== 'issued') throw new PlanNotIssuedError(plan.status, 'cập nhật tiến độ hoạt động của', 'have activity progress recorded');
+    const ctx = TenantContext.current();
+    const doneOn = body.status === 'done' ? (body.doneOn ?? today()) : null;
+    const note = body.note ? body.note : null;
+    await this.plans.transaction(async (m) => {
+      const locked = await this.plans.lock(id, m);
+      if (!locked || locked.status !== 'issued') throw new PlanNotIssuedError(locked?.status ?? plan.status, 'cập nhật tiến độ hoạt động của', 'have activity progress recorded');
+      const before = (await this.plans.activitiesOf(id, m)).find((a) => a.idx === idx);
+      if (!before) throw new PlanActivityNotFoundError(idx, (locked.content as PlanContent).activities.length);
+      await this.plans.setActivityProgress(id, idx, { status: body.status, doneOn, note, by: ctx.userId, at: new Date() }, m);
+      await this.audit.record(
+        { action: 'plan.activity-status', entity: 'plan', entityId: id, unitId: locked.unitId, before: { idx, status: before.status, doneOn: before.doneOn }, after: { idx, status: body.status, doneOn, note } },
+        m,
+      );
+    });
+    return (await this.plans.activitiesOf(id)).find((a) => a.idx === idx) as PlanActivityProgress;
+  }
+
+  /** The calendar of [from, to] as an XLSX file: each activity with its time, plan, lead units and status. */
+  async calendarWorkbook(actor: Actor, q: PlanCalendarQuery): Promise<{ filename: string; content: Buffer }> {
+    const cal = await this.calendar(actor, q);
+    const d = (iso: string | null) => (iso ? `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}` : '');
+    const rows = cal.items.map((a) => ({
+      name: a.name,
+      time: a.timeText ?? '',
+      from: d(a.dateFrom),
+      to: d(a.dateTo),
+      plan: `${a.planSymbol ?? ''} ${a.planTitle}`.trim(),
+      lead: a.leadUnits.join('; '),
+      cooperating: a.cooperatingUnits.join('; '),
+      status: ACTIVITY_STATUS_LABELS[a.status as keyof typeof ACTIVITY_STATUS_LABELS]?.vi ?? a.status,
+      doneOn: d(a.doneOn),
+      note: a.note ?? '',
+    }));
+    const content = await buildWorkbook(
+      'Lịch hoạt động',
+      `Lịch hoạt động từ ${d(cal.from)} đến ${d(cal.to)}`,
+      [
+        { header: 'Hoạt động', key: 'name', width: 60 },
+        { header: 'Thời gian', key: 'time', width: 24 },
+        { header: 'Từ ngày', key: 'from', width: 12 },
+        { header: 'Đến ngày', key: 'to', width: 12 },
+        { header: 'Kế hoạch', key: 'plan', width: 50 },
+        { header: 'Đơn vị chủ trì', key: 'lead', width: 36 },
+        { header: 'Đơn vị phối hợp', key: 'cooperating', width: 36 },
+        { header: 'Tình trạng', key: 'status', width: 16 },
+        { header: 'Ngày thực hiện', key: 'doneOn', width: 14 },
+        { header: 'Ghi chú', key: 'note', width: 30 },
+      ],
+      rows,
+    );
+    return { filename: `lich-hoat-dong-${cal.from}-${cal.to}.xlsx`, content };
   }
 
   /** Splits a target's value between units below the plan's unit; the values must add up to the target. */

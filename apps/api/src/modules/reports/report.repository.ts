@@ -198,6 +198,57 @@ export class ReportRepository {
     return Number(result.affectedRows ?? 0);
   }
 
+  // ── Plan forms (an issued plan's reporting obligations; see PlanService.issue) ──
+
+  /**
+   * The form of one reporting obligation of an issued plan (`plan_id` set), created once: the code is unique
+   * per tenant, so issuing again finds the same form. Answers its id, or null when the code belongs to a form
+   * of something else.
+   */
+  async ensurePlanForm(spec: FormSpec & { planId: string; narrativeSections: string[] }, manager: EntityManager): Promise<string | null> {
+    const tenantId = this.tenantId;
+    await manager.query(
+      `INSERT IGNORE INTO report_form (tenant_id, code, name, period_kind, indicator_codes, deadline_rule, reporting_level, national, plan_id, narrative_sections)
+       VALUES (?,?,?,?,?,?,?,0,?,?)`,
+      [tenantId, spec.code, spec.name, spec.periodKind, JSON.stringify(spec.indicatorCodes), JSON.stringify(spec.deadlineRule), spec.reportingLevel, spec.planId, JSON.stringify(spec.narrativeSections)],
+    );
+    const rows: Raw[] = await manager.query(`SELECT id, plan_id FROM report_form WHERE tenant_id = ? AND code = ?`, [tenantId, spec.code]);
+    const row = rows[0];
+    return row && String(row.plan_id) === String(spec.planId) ? String(row.id) : null;
+  }
+
+  /**
+   * One draft report of the form for the period per unit named (the units an obligation binds), with the
+   * deadline; idempotent like insertInstances (the unique key skips units that have one). Answers how many
+   * were created.
+   */
+  async insertInstancesForUnits(form: { id: string; code: string }, period: string, deadline: string, unitIds: string[], manager: EntityManager): Promise<number> {
+    const tenantId = this.tenantId;
+    let created = 0;
+    for (const ids of chunks(unitIds)) {
+      const result: { affectedRows: number } = await manager.query(
+        `INSERT IGNORE INTO report (tenant_id, form_id, form_code, unit_id, period, status, deadline, version)
+         VALUES ${ids.map(() => `(?,?,?,?,?,'draft',?,0)`).join(',')}`,
+        ids.flatMap((u) => [tenantId, form.id, form.code, u, period, deadline]),
+      );
+      created += Number(result.affectedRows ?? 0);
+    }
+    return created;
+  }
+
+  /**
+   * When a plan is superseded: its reports nobody started (drafts never saved, version 0, so no values and no
+   * outbox row) go; every report with something in it stays. Answers how many went.
+   */
+  async removeUntouchedPlanReports(planId: string, manager: EntityManager): Promise<number> {
+    const result: { affectedRows: number } = await manager.query(
+      `DELETE r FROM report r JOIN report_form f ON f.tenant_id = r.tenant_id AND f.id = r.form_id
+       WHERE r.tenant_id = ? AND f.plan_id = ? AND r.status = 'draft' AND r.version = 0`,
+      [this.tenantId, planId],
+    );
+    return Number(result.affectedRows ?? 0);
+  }
+
   // ── Reports ──
 
   async findReport(id: string, manager?: EntityManager, forUpdate = false): Promise<ReportRow | null> {

@@ -1,4 +1,4 @@
-import type { IndicatorLink, PlanCalendarItem, PlanContent } from '@sen/contracts';
+import { PLAN_LINK_PREFILL_CONFIDENCE, prefillIndicatorLinks, type IndicatorLink, type PlanCalendarItem, type PlanContent } from '@sen/contracts';
 
 /** A deep copy (a plan is plain JSON). */
 export function clonePlan(plan: PlanContent): PlanContent {
@@ -36,18 +36,18 @@ export function linksByTarget(links: readonly IndicatorLink[]): Map<number, Indi
   return out;
 }
 
-/** Minimum confidence for a suggestion to be chosen before the user looks at it. */
-export const PREFILL_CONFIDENCE = 0.5;
+/**
+ * Targets without an indicator get their best suggestion when it is confident enough (PLAN_LINK_PREFILL_CONFIDENCE,
+ * 0.8: the rule the demo data follows too); the others stay suggestions the user picks on the review screen.
+ */
+export function prefillIndicators(plan: PlanContent, links: readonly IndicatorLink[], min = PLAN_LINK_PREFILL_CONFIDENCE): PlanContent {
+  return prefillIndicatorLinks(clonePlan(plan), links, min);
+}
 
-/** Targets without an indicator get their best suggestion when it is confident enough. */
-export function prefillIndicators(plan: PlanContent, links: readonly IndicatorLink[], min = PREFILL_CONFIDENCE): PlanContent {
-  const best = linksByTarget(links);
-  return editPlan(plan, (d) => {
-    d.targets.forEach((t, i) => {
-      const top = best.get(i)?.[0];
-      if (!t.indicatorCode && top && top.confidence >= min) t.indicatorCode = top.code;
-    });
-  });
+/** Suggestions shown to pick from: those of a target without an indicator that were not confident enough to pre-fill. */
+export function pendingSuggestions(target: { indicatorCode?: string | null }, suggested: readonly IndicatorLink[], min = PLAN_LINK_PREFILL_CONFIDENCE): IndicatorLink[] {
+  if (target.indicatorCode) return [];
+  return suggested.filter((s) => s.confidence < min).slice(0, 3);
 }
 
 /** The months (1–12) of `year` an activity overlaps. */

@@ -9,9 +9,11 @@ import type {
   PlanDetail,
   PlanImportResult,
   PlanListResponse,
+  PlanActivityProgress,
   PlanObligationsResponse,
   PlanStatus,
   PlanVersionList,
+  SetActivityStatus,
 } from '@sen/contracts';
 import type { ApiClient } from '../../../lib/api-client';
 
@@ -33,6 +35,7 @@ export const planKeys = {
   versions: (id: string) => ['plans', 'versions', id] as const,
   calendar: (from: string, to: string, unitId?: string) => ['plans', 'calendar', from, to, unitId ?? null] as const,
   obligations: (unitId?: string) => ['plans', 'obligations', unitId ?? null] as const,
+  planObligations: (planId: string) => ['plans', 'obligations', 'plan', planId] as const,
 };
 
 const base = '/api/v1/plans';
@@ -96,6 +99,22 @@ export function planCalendar(client: ApiClient, from: string, to: string, unitId
 
 export function planObligations(client: ApiClient, unitId?: string, signal?: AbortSignal) {
   return client.get<PlanObligationsResponse>(`${base}/obligations`, { unitId }, signal);
+}
+
+/** Whom an issued plan binds, unit by unit (the units of the caller's subtrees). */
+export function obligationsOfPlan(client: ApiClient, planId: string, signal?: AbortSignal) {
+  return client.get<PlanObligationsResponse>(`${base}/obligations`, { planId }, signal);
+}
+
+/** Records the progress of an activity of an issued plan. */
+export function setActivityStatus(client: ApiClient, planId: string, idx: number, body: SetActivityStatus) {
+  return client.request<PlanActivityProgress>(`${one(planId)}/activities/${idx}/status`, { method: 'PUT', body });
+}
+
+/** The calendar of [from, to] as an XLSX file, under the name the API gives. */
+export function downloadCalendarXlsx(client: ApiClient, from: string, to: string, unitId?: string, fetchImpl: typeof fetch = fetch) {
+  const q = new URLSearchParams({ from, to, ...(unitId ? { unitId } : {}) });
+  return downloadWithSession(client, `${base}/calendar.xlsx?${q.toString()}`, `lich-hoat-dong-${from}-${to}.xlsx`, fetchImpl);
 }
 
 export { dispositionFilename } from '../../../lib/download';

@@ -1,9 +1,11 @@
 import { Card, Col, Descriptions, Empty, List, Row, Table, Tag, Typography } from 'antd';
+import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { IndicatorListItem, PlanAllocation, PlanContent } from '@sen/contracts';
+import type { IndicatorListItem, PlanActivityProgress, PlanAllocation, PlanContent } from '@sen/contracts';
 import { formatDate, formatNumber } from '../../../lib/format';
 import { currentLanguage } from '../../../i18n';
 import { COMPARATOR_SYMBOLS, periodKindLabel } from '../labels';
+import { ActivityStatusControl } from './ActivityStatusControl';
 import { SectionEditor } from './SectionEditor';
 
 interface Props {
@@ -11,10 +13,12 @@ interface Props {
   indicators?: IndicatorListItem[];
   allocations?: PlanAllocation[];
   unitNames?: Record<string, string>;
+  /** An issued plan's activities: their level and progress (by index), and whether the user may record it. */
+  execution?: { planId: string; progress: PlanActivityProgress[]; canRecord: boolean };
 }
 
 /** A plan's structure, read-only: what the importer found or the user entered. */
-export function PlanContentView({ plan, indicators = [], allocations = [] }: Props) {
+export function PlanContentView({ plan, indicators = [], allocations = [], execution }: Props) {
   const { t } = useTranslation();
   const language = currentLanguage();
   const indicatorName = (code: string | null | undefined) => (code ? (indicators.find((i) => i.code === code)?.name ?? code) : null);
@@ -105,10 +109,26 @@ export function PlanContentView({ plan, indicators = [], allocations = [] }: Pro
           rowKey={(_, i) => String(i)}
           pagination={false}
           dataSource={plan.activities}
+          onRow={() => ({ 'data-testid': 'plan-activity-row' }) as HTMLAttributes<HTMLElement>}
           locale={{ emptyText: t('plans.review.noActivities') }}
           scroll={{ x: 600 }}
           columns={[
-            { key: 'name', title: t('plans.fields.activity'), dataIndex: 'name' },
+            {
+              key: 'name',
+              title: t('plans.fields.activity'),
+              render: (_v, a) => (
+                <>
+                  <div>{a.name}</div>
+                  {a.items && a.items.length > 0 && (
+                    <ul className="plan-view__items">
+                      {a.items.map((item, j) => (
+                        <li key={j}>{item}</li>
+                      ))}
+                    </ul>
+                  )}
+                </>
+              ),
+            },
             {
               key: 'time',
               title: t('plans.fields.time'),
@@ -125,6 +145,39 @@ export function PlanContentView({ plan, indicators = [], allocations = [] }: Pro
               ),
             },
             { key: 'lead', title: t('plans.fields.lead'), width: 220, render: (_v, a) => [...a.leadUnits, ...a.cooperatingUnits.map((u) => `${u} (${t('plans.roles.cooperating').toLowerCase()})`)].join('; ') || '—' },
+            {
+              key: 'level',
+              title: t('plans.fields.level'),
+              width: 120,
+              render: (_v, a, i) => {
+                const level = execution?.progress.find((p) => p.idx === i)?.level ?? a.level ?? null;
+                return level ? t(`plans.levels.${level}`, { defaultValue: level }) : '—';
+              },
+            },
+            ...(execution
+              ? [
+                  {
+                    key: 'status',
+                    title: t('plans.progress.status'),
+                    width: 220,
+                    render: (_v: unknown, a: PlanContent['activities'][number], i: number) => {
+                      const p = execution.progress.find((x) => x.idx === i);
+                      return (
+                        <ActivityStatusControl
+                          planId={execution.planId}
+                          idx={i}
+                          name={a.name}
+                          status={p?.status ?? 'planned'}
+                          doneOn={p?.doneOn ?? null}
+                          note={p?.note ?? null}
+                          dateTo={a.time.to ?? a.time.from}
+                          canRecord={execution.canRecord}
+                        />
+                      );
+                    },
+                  },
+                ]
+              : []),
           ]}
         />
       </Card>

@@ -3,15 +3,15 @@ import { Badge, Button, Card, Col, Collapse, DatePicker, Empty, Form, Input, Inp
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { PLAN_COMPARATORS, PLAN_PERIOD_KINDS, type IndicatorLink, type IndicatorListItem, type PlanContent } from '@sen/contracts';
+import { PLAN_COMPARATORS, PLAN_LEVELS, PLAN_LINK_PREFILL_CONFIDENCE, PLAN_PERIOD_KINDS, type IndicatorLink, type IndicatorListItem, type PlanContent } from '@sen/contracts';
 import { DATE_FORMAT, formatNumber, toIsoDate } from '../../../lib/format';
 import { currentLanguage } from '../../../i18n';
 import { COMPARATOR_SYMBOLS, periodKindLabel } from '../labels';
-import { editPlan, linksByTarget } from '../plan-edit';
+import { editPlan, linksByTarget, pendingSuggestions } from '../plan-edit';
 import { LinesInput } from './LinesInput';
 import { SectionEditor } from './SectionEditor';
 
-const LEVELS = ['province', 'district', 'grassroots', 'branch', 'group'] as const;
+const LEVELS = PLAN_LEVELS;
 
 interface PlanEditorProps {
   value: PlanContent;
@@ -199,12 +199,27 @@ export function PlanEditor({ value: plan, onChange, links = [], indicators = [],
                     />
                     {chosen && (
                       <Tooltip title={t('plans.review.confidenceHelp')}>
-                        <Tag color={chosen.confidence >= 0.75 ? 'green' : chosen.confidence >= 0.5 ? 'gold' : 'default'} data-testid="plan-confidence">
+                        <Tag color={chosen.confidence >= PLAN_LINK_PREFILL_CONFIDENCE ? 'green' : chosen.confidence >= 0.5 ? 'gold' : 'default'} data-testid="plan-confidence">
                           {t('plans.review.confidence', { value: formatNumber(chosen.confidence * 100, 0) })}
                         </Tag>
                       </Tooltip>
                     )}
                   </div>
+                  {pendingSuggestions(target, suggested).length > 0 && (
+                    <div className="plan-indicator__suggestions" data-testid="plan-suggestions">
+                      <Typography.Text type="secondary">{t('plans.review.suggestionsToPick')}</Typography.Text>{' '}
+                      {pendingSuggestions(target, suggested).map((sug) => (
+                        <Button
+                          key={sug.code}
+                          size="small"
+                          className="plan-indicator__suggestion"
+                          onClick={() => edit((d) => void (d.targets[i]!.indicatorCode = sug.code))}
+                        >
+                          {indicatorByCode.get(sug.code)?.name ?? sug.code} · {formatNumber(sug.confidence * 100, 0)}%
+                        </Button>
+                      ))}
+                    </div>
+                  )}
                 </Col>
               </Row>
             </Space>
@@ -218,6 +233,7 @@ export function PlanEditor({ value: plan, onChange, links = [], indicators = [],
   const activities = (
     <Space direction="vertical" style={{ width: '100%' }}>
       {plan.activities.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('plans.review.noActivities')} />}
+      {plan.activities.length > 0 && <Typography.Text type="secondary">{t('plans.review.activityLevelHelp')}</Typography.Text>}
       {plan.activities.map((a, i) => (
         <Card size="small" key={i} className="plan-card" data-testid="plan-activity" title={`${t('plans.fields.activity')} ${i + 1}`} extra={<RemoveButton onClick={() => edit((d) => void d.activities.splice(i, 1))} />}>
           <Space direction="vertical" style={{ width: '100%' }} size={8}>
@@ -240,11 +256,36 @@ export function PlanEditor({ value: plan, onChange, links = [], indicators = [],
                   }
                 />
               </Col>
+              <Col xs={24} md={10}>
+                <Select
+                  aria-label={`${t('plans.fields.level')} (${t('plans.fields.activity')} ${i + 1})`}
+                  allowClear
+                  placeholder={t('plans.review.activityLevel')}
+                  value={a.level ?? undefined}
+                  style={{ width: '100%' }}
+                  options={levelOptions}
+                  onChange={(v?: (typeof LEVELS)[number]) => edit((d) => void (d.activities[i]!.level = v ?? null))}
+                />
+              </Col>
               <Col xs={24} md={12}>
                 <Select mode="tags" aria-label={t('plans.fields.lead')} placeholder={t('plans.fields.lead')} value={a.leadUnits} style={{ width: '100%' }} onChange={(v: string[]) => edit((d) => void (d.activities[i]!.leadUnits = v))} open={false} />
               </Col>
               <Col xs={24} md={12}>
                 <Select mode="tags" aria-label={t('plans.fields.cooperating')} placeholder={t('plans.fields.cooperating')} value={a.cooperatingUnits} style={{ width: '100%' }} onChange={(v: string[]) => edit((d) => void (d.activities[i]!.cooperatingUnits = v))} open={false} />
+              </Col>
+              <Col span={24}>
+                <LinesInput
+                  value={a.items ?? []}
+                  aria-label={`${t('plans.fields.activityItems')} (${t('plans.fields.activity')} ${i + 1})`}
+                  placeholder={t('plans.review.activityItems')}
+                  minRows={1}
+                  onChange={(v) =>
+                    edit((d) => {
+                      if (v.length > 0) d.activities[i]!.items = v;
+                      else delete d.activities[i]!.items;
+                    })
+                  }
+                />
               </Col>
             </Row>
           </Space>

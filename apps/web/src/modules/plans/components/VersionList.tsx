@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { PlanVersionItem } from '@sen/contracts';
 import { formatDate } from '../../../lib/format';
 import { currentLanguage } from '../../../i18n';
-import { changePathLabel, changeValue } from '../labels';
+import { describeChange } from '../labels';
 
 /** The versions of a plan (and of the plans it revises), newest first, each with what changed. */
 export function VersionList({ items, currentPlanId }: { items: PlanVersionItem[]; currentPlanId: string }) {
@@ -34,20 +34,15 @@ export function VersionList({ items, currentPlanId }: { items: PlanVersionItem[]
                     label: t('plans.versions.changes', { count: v.changes.length }),
                     children: (
                       <ul className="plan-versions__changes">
-                        {v.changes.slice(0, 200).map((c, i) => (
-                          <li key={i}>
-                            <Typography.Text code>{changePathLabel(c.path, language)}</Typography.Text>{' '}
-                            {c.kind === 'added' ? (
-                              <span className="plan-diff__after">+ {changeValue(c.after)}</span>
-                            ) : c.kind === 'removed' ? (
-                              <span className="plan-diff__before">− {changeValue(c.before)}</span>
-                            ) : (
-                              <>
-                                <span className="plan-diff__before">{changeValue(c.before)}</span> → <span className="plan-diff__after">{changeValue(c.after)}</span>
-                              </>
-                            )}
-                          </li>
-                        ))}
+                        {v.changes.slice(0, 200).map((c, i) => {
+                          const d = describeChange(c, language);
+                          return (
+                            <li key={i} data-testid="plan-change">
+                              <Typography.Text strong>{d.label}:</Typography.Text>{' '}
+                              <span className={c.kind === 'removed' ? 'plan-diff__before' : 'plan-diff__after'}>{d.text}</span>
+                            </li>
+                          );
+                        })}
                       </ul>
                     ),
                   },

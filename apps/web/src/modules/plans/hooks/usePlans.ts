@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CreatePlan, PlanAllocations, PlanContent, PlanDetail } from '@sen/contracts';
+import type { CreatePlan, PlanAllocations, PlanContent, PlanDetail, SetActivityStatus } from '@sen/contracts';
 import { useApiClient } from '../../../lib/api-context';
 import {
   allocateTarget,
@@ -9,9 +9,11 @@ import {
   listPlans,
   planCalendar,
   planKeys,
+  obligationsOfPlan,
   planObligations,
   planVersions,
   revisePlan,
+  setActivityStatus,
   transitionPlan,
   updatePlan,
   type PlanListFilters,
@@ -102,4 +104,23 @@ export function useAllocateTarget(id: string) {
   const client = useApiClient();
   const invalidate = useInvalidatePlans();
   return useMutation({ mutationFn: (body: PlanAllocations) => allocateTarget(client, id, body), onSuccess: invalidate });
+}
+
+export function usePlanBoundUnits(planId: string | undefined, enabled = true) {
+  const client = useApiClient();
+  return useQuery({
+    queryKey: planKeys.planObligations(planId ?? ''),
+    queryFn: ({ signal }) => obligationsOfPlan(client, planId!, signal),
+    enabled: !!planId && enabled,
+  });
+}
+
+/** Records an activity's progress; the plan, the calendars and the unit pages refresh. */
+export function useSetActivityStatus() {
+  const client = useApiClient();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ planId, idx, body }: { planId: string; idx: number; body: SetActivityStatus }) => setActivityStatus(client, planId, idx, body),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: planKeys.all }),
+  });
 }
