@@ -103,7 +103,7 @@ describe('plans in Chromium', () => {
       // Pre-filled only from 80 % on: every chosen indicator shows a confidence of at least 80 %.
       for (const tag of await page.getByTestId('plan-confidence').allInnerTexts()) expect(Number(/(\d+)%/.exec(tag)![1])).toBeGreaterThanOrEqual(80);
       // The dated events and the undated ones (the tọa đàm, the trainings, the contest …).
-      expect(await page.getByTestId('plan-activity').count()).toBe(15);
+      expect(await page.getByTestId('plan-activity').count()).toBe(20);
       expect(await page.getByTestId('plan-obligation').count()).toBe(2);
       await shot(page, 'plans-22-plan-review');
       await page.getByTestId('plan-activity').first().scrollIntoViewIfNeeded();

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { exportPlanDocx, importPlanText, type ImportedPlan } from '@sen/plans';
+import { NATIONAL_INDICATORS } from '@sen/indicators';
 import { planSeedsDir } from '../../src/seed/demo-plans';
 import { multipart, startHarness, type Harness } from './harness';
 
@@ -80,7 +81,10 @@ describe('plans (import, drafts, issue with numbers, versions, export, calendar,
         expect(res.body).toEqual(JSON.parse(JSON.stringify(importPlanText(s.text))));
       }
       const r0 = (await importText(seedText('000'))).body.plan;
-      expect([r0.number, r0.issuedOn, r0.targets.length, r0.activities.length]).toEqual(['31/KH-BTV', '2024-02-07', 3, 4]);
+      expect([r0.number, r0.issuedOn, r0.targets.length, r0.activities.length]).toEqual(['31/KH-BTV', '2024-02-07', 3, 9]);
+      // The four city events are the dated activities, each in its month of 2024.
+      const dated = (r0.activities as { name: string; time: { from: string | null } }[]).filter((a) => a.time.from);
+      expect(dated.map((a) => a.time.from)).toEqual(['2024-03-01', '2024-04-01', '2024-10-01', '2024-10-01']);
       expect((await importText(seedText('003'))).body.plan.number).toBeNull();
     });
 
@@ -425,11 +429,13 @@ describe('plans (import, drafts, issue with numbers, versions, export, calendar,
         ['KH13-BTV-2024-NAM', 'year', 'district'],
       ]);
       expect(forms[0]!.name).toMatch(/^Báo cáo 6 tháng kết quả thực hiện Kế hoạch 13\/KH-BTV: Triển khai thực hiện Đề án/);
-      // The indicators its targets are linked to, and the narrative of a plan report.
+      // The narrative of a plan report; no national indicator its targets are linked to is asked again (the
+      // grassroots report those on the national forms and the rollups measure the targets).
       const plan = (await h.request('GET', `/api/v1/plans/${seedPlanIds['13/KH-BTV']}`, { token: hn })).body;
       const linked = [...new Set(plan.content.targets.map((t: { indicatorCode?: string }) => t.indicatorCode).filter(Boolean))];
       expect(linked.length).toBeGreaterThan(0);
-      expect(json(forms[0]!.indicator_codes)).toEqual(linked);
+      expect(linked.every((c) => NATIONAL_INDICATORS.some((d) => d.code === c))).toBe(true);
+      expect(json(forms[0]!.indicator_codes)).toEqual([]);
       expect(json(forms[0]!.narrative_sections)).toEqual(expect.arrayContaining(['Kết quả thực hiện', 'Khó khăn, vướng mắc']));
       // A unit opens its report of the plan like any other.
       const report = await h.request('GET', `/api/v1/reports/${half.body.items[0].id}`, { token: hn });

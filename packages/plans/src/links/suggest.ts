@@ -21,13 +21,17 @@
  * Words weigh by how well they tell the catalogue's indicators apart. The catalogue is passed in; fields it
  * lacks (kind, aggregation, coverage) give no evidence, so pass the whole definitions.
  */
+import { PLAN_LINK_PREFILL_CONFIDENCE } from '@sen/contracts';
 import { maskReferences } from '../import/derive';
 import { findQuantities, targetFromItem, type Quantity } from '../import/targets';
 import type { Target, TargetAggregation } from '../model/types';
 import { foldVietnamese } from '../text/vietnamese';
 
-/** A suggestion this confident may be pre-filled on the review screen; below it, the user chooses. */
-export const AUTO_LINK_CONFIDENCE = 0.8;
+/**
+ * A suggestion this confident may be pre-filled on the review screen; below it, the user chooses. The value is
+ * the contract's (the web and the demo data pre-fill with it); calibration.spec.ts proves it on the five seeds.
+ */
+export const AUTO_LINK_CONFIDENCE = PLAN_LINK_PREFILL_CONFIDENCE;
 
 /** What the suggester reads of an indicator (an IndicatorDefinition of @sen/indicators fits as it is). */
 export interface CatalogueIndicator {

@@ -15,6 +15,11 @@ export function decodeText(content: Buffer): string {
   return content.toString('utf8');
 }
 
+const TARGET_AGGREGATIONS = ['total', 'ratio', 'perUnitMinimum', 'activityCount'] as const;
+function isTargetAggregation(v: unknown): v is (typeof TARGET_AGGREGATIONS)[number] {
+  return typeof v === 'string' && (TARGET_AGGREGATIONS as readonly string[]).includes(v);
+}
+
 /**
  * Import of a plan document (.docx, .txt, .md, or text) into the plan structure — nothing is saved; the
  * answer is exactly @sen/plans' ImportResult `{plan, warnings}` — and indicator suggestions for targets.
@@ -49,15 +54,18 @@ export class PlanImportService {
 
   /** Indicators of the tenant's catalogue (national + own) suggested for each target, best first. */
   async suggestLinks(body: SuggestLinks): Promise<IndicatorLink[]> {
-    const catalogue = (await this.indicators.definitions()).map((d) => ({
-      code: d.code,
-      name: d.name,
-      unit: d.unit,
-      keywords: d.description ? [d.description] : undefined,
-    }));
+    // The definitions as they are: the suggester weighs an indicator's kind (flow/stock) and method (coverage
+    // for a per-unit minimum), and each target's value, level and aggregation, not only their words.
     return suggestIndicatorLinks(
-      body.targets.map((t) => ({ text: t.text, unit: t.unit ?? null })),
-      catalogue,
+      body.targets.map((t) => ({
+        text: t.text,
+        unit: t.unit ?? null,
+        value: typeof t.value === 'number' ? t.value : null,
+        level: typeof t.level === 'string' ? t.level : null,
+        levels: Array.isArray(t.levels) ? t.levels.filter((l): l is string => typeof l === 'string') : undefined,
+        aggregation: isTargetAggregation(t.aggregation) ? t.aggregation : undefined,
+      })),
+      await this.indicators.definitions(),
     );
   }
 }

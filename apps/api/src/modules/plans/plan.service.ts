@@ -415,9 +415,13 @@ export class PlanService {
     const planYearOf = Number(before.year);
     const issuedOn = beforeContent.issuedOn ?? (planYearOf < Number(today().slice(0, 4)) ? null : today());
     const numberYear = issuedOn ? Number(issuedOn.slice(0, 4)) : planYearOf;
-    // The indicators the plan's reports ask for: those its targets are linked to, known to the catalogue.
+    // The indicators the plan's reports ask for: those its targets are linked to that no national form collects
+    // (the tenant's own). A national indicator is reported by the grassroots on the national forms and rolled up
+    // the tree; asking a district for it again in the plan's report would count it twice in the district's
+    // total. Those targets are measured by the rollups (the plan-progress dashboard); the report tells the rest.
     const known = new Set((await this.indicators.definitions()).map((d) => d.code));
-    const indicatorCodes = [...new Set(beforeContent.targets.map((t) => t.indicatorCode).filter((c): c is string => !!c && known.has(c)))];
+    const collected = new Set(nationalForms().flatMap((f) => f.indicatorCodes));
+    const indicatorCodes = [...new Set(beforeContent.targets.map((t) => t.indicatorCode).filter((c): c is string => !!c && known.has(c) && !collected.has(c)))];
     await this.plans.ensureCounter(before.issuingBody, before.kind, numberYear);
     await this.withDeadlockRetry(() =>
       this.plans.transaction(async (m) => {
