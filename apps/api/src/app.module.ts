@@ -1,7 +1,5 @@
-import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
-import { LoggerModule } from 'nestjs-pino';
-import { randomUUID } from 'node:crypto';
 import { AuthGuard } from './core/auth/auth.guard';
 import { TokenService } from './core/auth/token.service';
 import { API_CONFIG, type ApiConfig } from './core/config/config';
@@ -35,20 +33,6 @@ export class AppModule {
       module: AppModule,
       global: true,
       imports: [
-        LoggerModule.forRoot({
-          // Liveness is a bare Fastify route (app.ts): no per-request logger for it.
-          exclude: [{ method: RequestMethod.GET, path: 'health/live' }],
-          pinoHttp: {
-            level: config.LOG_LEVEL,
-            // JSON logs with a request id; the id is echoed in error bodies and the x-request-id header.
-            // Fastify's genReqId (app.ts) has put the request id on the header already.
-            genReqId: (req) => String(req.headers['x-request-id'] ?? randomUUID()),
-            // Never log secrets: credentials travel in headers and bodies, which are not logged.
-            redact: ['req.headers.authorization', 'req.headers.cookie'],
-            serializers: { req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }) },
-            autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/health') },
-          },
-        }),
         DatabaseModule,
         RedisModule,
         TenancyModule,

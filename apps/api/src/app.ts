@@ -9,9 +9,10 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { Logger } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
 import { AppModule } from './app.module';
 import type { ApiConfig } from './core/config/config';
+import { ApiLogController, createApiLogger, NestPinoLogger } from './core/logging/logger';
 import { resolveWebDist } from './core/web/web-dist';
 import { mountQueueBoard } from './modules/queue-board/queue-board';
 import { REDIS } from './core/redis/redis.module';
@@ -38,26 +39,29 @@ const LIVE_BODY = { status: 'ok' } as const;
  * The one bootstrap of the api, used by main.ts and by the e2e tests alike: Fastify, the /api/v1 prefix,
  * security headers, CORS, uploads, OpenAPI at /api/docs, and the built web app at /.
  */
-export async function createApp(config: ApiConfig, opts: { logger?: boolean } = {}): Promise<NestFastifyApplication> {
+export async function createApp(
+  config: ApiConfig,
+  opts: { logger?: boolean; logDestination?: DestinationStream } = {},
+): Promise<NestFastifyApplication> {
+  const logger = createApiLogger(opts.logger === false ? 'silent' : config.LOG_LEVEL, opts.logDestination);
   const adapter = new FastifyAdapter({
+    loggerInstance: logger,
+    logController: new ApiLogController(),
     trustProxy: config.TRUST_PROXY,
     bodyLimit: 2 * 1024 * 1024,
-    // One request id for Fastify, the logs (pino reads the header back) and the error bodies: a valid
-    // incoming x-request-id is kept, otherwise a fresh UUID is written onto the request.
+    // One request id for the answer's header, the request's log lines (`reqId`) and error bodies: a valid
+    // incoming x-request-id is kept (a proxy's), otherwise a fresh UUID.
     requestIdHeader: false,
     genReqId: (req: IncomingMessage) => {
       const incoming = req.headers['x-request-id'];
-      const id = typeof incoming === 'string' && /^[A-Za-z0-9-]{8,64}$/.test(incoming) ? incoming : randomUUID();
-      req.headers['x-request-id'] = id;
-      return id;
+      return typeof incoming === 'string' && /^[A-Za-z0-9-]{8,64}$/.test(incoming) ? incoming : randomUUID();
     },
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     bufferLogs: true,
     abortOnError: false,
   });
-  if (opts.logger !== false) app.useLogger(app.get(Logger));
-  else app.useLogger(false);
+  app.useLogger(opts.logger === false ? false : new NestPinoLogger(logger));
   app.enableShutdownHooks();
   registerLiveness(app);
   app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'health/(.*)', method: RequestMethod.ALL }] });

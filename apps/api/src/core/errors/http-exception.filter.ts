@@ -1,4 +1,4 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Inject, Logger } from '@nestjs/common';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Inject } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ErrorBody, FieldError } from '@sen/contracts';
 import { API_CONFIG, type ApiConfig } from '../config/config';
@@ -34,7 +34,6 @@ function isUnavailable(err: unknown): boolean {
  */
 @Catch()
 export class HttpExceptionFilter implements ExceptionFilter {
-  private readonly logger = new Logger('HttpExceptionFilter');
   private readonly webDist: string | null;
 
   constructor(@Inject(API_CONFIG) config: ApiConfig) {
@@ -70,10 +69,11 @@ export class HttpExceptionFilter implements ExceptionFilter {
       const [vi, en] = STATUS_TEXT_VI[code] ?? ['Yêu cầu không thể thực hiện', 'Request failed'];
       body = { statusCode: code, code: httpCode(code), message: vi, messageEn: en, errors: code === 400 ? [framedFieldError(exception)] : undefined, requestId };
     } else if (isUnavailable(exception)) {
-      this.logger.warn(`dependency unavailable: ${(exception as Error).message}`);
+      // The request's own logger: the line carries its reqId, the one in the answer's body.
+      request.log.warn({ err: exception }, 'dependency unavailable');
       body = { statusCode: 503, code: 'SERVICE_UNAVAILABLE', message: STATUS_TEXT_VI[503]![0], messageEn: STATUS_TEXT_VI[503]![1], requestId };
     } else {
-      this.logger.error(exception instanceof Error ? exception.stack ?? exception.message : String(exception));
+      request.log.error({ err: exception }, 'unhandled error');
       body = {
         statusCode: 500,
         code: 'INTERNAL_ERROR',

@@ -3,7 +3,7 @@ import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { FastifyAdapter as BoardAdapter } from '@bull-board/fastify';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Queue } from 'bullmq';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import jwt from 'jsonwebtoken';
 import { QUEUES } from '@sen/contracts';
 import type { ApiConfig } from '../../core/config/config';
@@ -50,19 +50,24 @@ export async function mountQueueBoard(app: NestFastifyApplication, config: ApiCo
   // Queues (and their Redis connections) are opened the first time an administrator opens the board, not at
   // start-up: an api that never shows the board keeps no extra connections.
   let queues: Queue[] = [];
-  const fastify = app.getHttpAdapter().getInstance();
-  fastify.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
-    if (!request.url.startsWith(BOARD_PATH)) return;
-    if (!validSession(config, request.headers.cookie)) {
-      await reply.status(401).type('text/html; charset=utf-8').send('<!doctype html><meta charset="utf-8"><p>Cần đăng nhập với quyền quản trị nền tảng (Platform administrator login required).</p>');
-      return;
-    }
-    if (queues.length === 0) {
-      queues = Object.values(QUEUES).map((name) => new Queue(name, { connection, prefix: config.QUEUE_PREFIX }));
-      for (const q of queues) q.on('error', () => undefined);
-      board.replaceQueues(queues.map((q) => new BullMQAdapter(q)));
-    }
-  });
-  await app.register(serverAdapter.registerPlugin() as never, { prefix: BOARD_PATH });
+  // The session check is a hook of the board's own plugin scope: it runs for the board's pages only, not for
+  // every request of the api.
+  await app.register(
+    (async (scope: FastifyInstance) => {
+      scope.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
+        if (!validSession(config, request.headers.cookie)) {
+          await reply.status(401).type('text/html; charset=utf-8').send('<!doctype html><meta charset="utf-8"><p>Cần đăng nhập với quyền quản trị nền tảng (Platform administrator login required).</p>');
+          return;
+        }
+        if (queues.length === 0) {
+          queues = Object.values(QUEUES).map((name) => new Queue(name, { connection, prefix: config.QUEUE_PREFIX }));
+          for (const q of queues) q.on('error', () => undefined);
+          board.replaceQueues(queues.map((q) => new BullMQAdapter(q)));
+        }
+      });
+      await scope.register(serverAdapter.registerPlugin() as never);
+    }) as never,
+    { prefix: BOARD_PATH },
+  );
   return { close: async () => void (await Promise.all(queues.map((q) => q.close()))) };
 }

@@ -78,15 +78,17 @@ export class CentralRepository {
    * figure of its Kế hoạch, not anything of its units. The latest issued plan wins when several set one.
    */
   async provinceTargets(indicator: string, year: number): Promise<Map<string, { value: number; comparator: string | null }>> {
-    const rows: { code: string; content: string | { targets?: unknown } }[] = await this.dataSource.query(
-      `SELECT t.code, p.content FROM plan p JOIN tenant t ON t.id = p.tenant_id AND t.root_unit_id = p.unit_id AND t.is_central = 0
+    // Only the targets leave the database: a plan's content is tens of kilobytes, read on every comparison.
+    const rows: { code: string; targets: unknown }[] = await this.dataSource.query(
+      `SELECT t.code, JSON_EXTRACT(p.content, '$.targets') AS targets
+       FROM plan p JOIN tenant t ON t.id = p.tenant_id AND t.root_unit_id = p.unit_id AND t.is_central = 0
        WHERE p.status = 'issued' AND p.year = ? ORDER BY p.issued_on, p.id`,
       [year],
     );
     const out = new Map<string, { value: number; comparator: string | null }>();
     for (const r of rows) {
-      const content = typeof r.content === 'string' ? (JSON.parse(r.content) as { targets?: unknown }) : r.content;
-      const targets = Array.isArray(content.targets) ? (content.targets as { indicatorCode?: string | null; value?: number | null; comparator?: string | null }[]) : [];
+      const parsed: unknown = typeof r.targets === 'string' ? JSON.parse(r.targets) : r.targets;
+      const targets = Array.isArray(parsed) ? (parsed as { indicatorCode?: string | null; value?: number | null; comparator?: string | null }[]) : [];
       for (const t of targets) {
         if (t.indicatorCode === indicator && typeof t.value === 'number') out.set(String(r.code), { value: t.value, comparator: t.comparator ?? null });
       }
