@@ -5,6 +5,7 @@
  * every commune; on a 390 px phone the reports pages fit the screen. Screenshots go to
  * <repo>/test-output/screenshots.
  */
+import type { Locator, Page } from 'playwright-core';
 import type { ReportFormDto } from '@sen/contracts';
 import { BASE_URL, LAPTOP, PHONE, apiToken, login, newPage, shot, useBrowser } from './support';
 
@@ -15,6 +16,14 @@ async function api<T>(pathAndQuery: string): Promise<T> {
   const res = await fetch(`${BASE_URL}/api/v1${pathAndQuery}`, { headers: { authorization: `Bearer ${token}` } });
   if (!res.ok) throw new Error(`${pathAndQuery}: HTTP ${res.status} ${await res.text()}`);
   return (await res.json()) as T;
+}
+
+/** Types a period the way a user searches it, picks it, and waits for the list of periods to close. */
+async function pickPeriod(page: Page, dialog: Locator, typed: string, label: string): Promise<void> {
+  await dialog.getByLabel('Kỳ báo cáo').fill(typed);
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: label }).click();
+  await dialog.locator('.ant-select-selection-item').filter({ hasText: label }).waitFor();
+  await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'detached' });
 }
 
 function randomCode(): string {
@@ -78,8 +87,7 @@ describe('report forms in Chromium', () => {
 
       await dialog.getByRole('button', { name: 'Tạo báo cáo' }).click();
       await dialog.getByText('Vui lòng chọn kỳ báo cáo').waitFor();
-      await dialog.getByLabel('Kỳ báo cáo').fill('quy i/2025');
-      await page.locator('.ant-select-item-option').filter({ hasText: 'Quý I/2025' }).click();
+      await pickPeriod(page, dialog, 'quy i/2025', 'Quý I/2025');
       await dialog.getByRole('button', { name: 'Tạo báo cáo' }).click();
       const done = dialog.getByText(/Đã tạo [\d.]+ báo cáo mới cho Quý I\/2025/);
       await done.waitFor();
@@ -93,8 +101,7 @@ describe('report forms in Chromium', () => {
 
       // Again: nothing is created twice.
       await page.locator('.ant-table-row').filter({ hasText: code }).getByRole('button', { name: /Tạo báo cáo cho kỳ/ }).click();
-      await dialog.getByLabel('Kỳ báo cáo').fill('quy i/2025');
-      await page.locator('.ant-select-item-option').filter({ hasText: 'Quý I/2025' }).click();
+      await pickPeriod(page, dialog, 'quy i/2025', 'Quý I/2025');
       await dialog.getByRole('button', { name: 'Tạo báo cáo' }).click();
       await dialog.getByText('Đã tạo 0 báo cáo mới cho Quý I/2025').waitFor();
       await dialog.getByText(`${new Intl.NumberFormat('vi-VN').format(created)} đơn vị đã có báo cáo của kỳ này.`).waitFor();

@@ -85,7 +85,7 @@ export function ReportFormsPage() {
           <Typography.Text strong>{f.name}</Typography.Text>
           <Space size={4} wrap>
             <Typography.Text code>{f.code}</Typography.Text>
-            {f.national ? <Tag color="magenta">{t('reportForms.national')}</Tag> : <Tag color="cyan">{t('reportForms.own')}</Tag>}
+            {f.national ? <Tag color="magenta">{t('reportForms.national')}</Tag> : <Tag color="geekblue">{t('reportForms.own')}</Tag>}
           </Space>
           {phone && (
             <Typography.Text type="secondary">
@@ -255,13 +255,14 @@ function CreateFormDrawer({ open, onClose, onCreated }: { open: boolean; onClose
             <Input maxLength={255} placeholder={t('reportForms.namePlaceholder')} />
           </Form.Item>
         </div>
-        <Form.Item name="periodKind" label={t('reportForms.periodKind')} rules={[{ required: true }]}>
+        {/* Always set (a default, no empty choice): no "required" rule, whose aria-required antd would put on a
+            radio group and a select root, where ARIA does not allow it. */}
+        <Form.Item name="periodKind" label={t('reportForms.periodKind')}>
           <Radio.Group optionType="button" options={REPORT_PERIOD_KINDS.map((k) => ({ value: k, label: kinds[k] }))} />
         </Form.Item>
         <Form.Item
           name="reportingLevel"
           label={t('reportForms.reportingLevel')}
-          rules={[{ required: true, message: t('reportForms.levelRequired') }]}
           extra={reportingLevel ? t('reportForms.reportsTo', { level: levelLabel(reportingLevel, levels, language, t) }) : t('reportForms.reportsToParent')}
         >
           <Select

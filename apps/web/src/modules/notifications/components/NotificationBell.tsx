@@ -61,7 +61,8 @@ export function NotificationBell() {
   const label = count > 0 ? t('notifications.bellUnread', { n: formatNumber(count) }) : t('notifications.bell');
   return (
     <>
-      <Badge count={count} overflowCount={99} size="small" offset={[-4, 4]}>
+      {/* antd's badge red (#ff4d4f) under white reads at 3.3:1; its darker red reaches the 4.5:1 of WCAG AA. */}
+      <Badge count={count} overflowCount={99} size="small" offset={[-4, 4]} color="#cf1322">
         <Button type="text" icon={<BellOutlined />} aria-label={label} title={label} onClick={() => setOpen(true)} data-testid="notification-bell" />
       </Badge>
       <Drawer

@@ -71,14 +71,17 @@ export function CategoryInputs({ indicator, disaggregations, readOnly }: { indic
               <Typography.Text strong data-testid={`categories-total-${indicator.code}-${d.code}`}>
                 {shown}
               </Typography.Text>
-              {differs && !ratio && !readOnly && (
+              {/* Shown to the approver too; only who may edit gets the button. */}
+              {differs && !ratio && (
                 <>
                   <Typography.Text type="warning" className="indicator-categories__differs">
                     {totalValue === null ? t('reportCategories.noTotal') : t('reportCategories.differs', { total: formatNumber(totalValue) })}
                   </Typography.Text>
-                  <Button size="small" type="link" onClick={() => form.setFieldValue(['values', indicator.code, 'value'], sum)}>
-                    {t('reportCategories.useAsTotal')}
-                  </Button>
+                  {!readOnly && (
+                    <Button size="small" type="link" onClick={() => form.setFieldValue(['values', indicator.code, 'value'], sum)}>
+                      {t('reportCategories.useAsTotal')}
+                    </Button>
+                  )}
                 </>
               )}
             </div>

@@ -74,7 +74,7 @@ export function IndicatorPicker({ value, onChange, id }: { value?: string[]; onC
               key: 'scope',
               title: t('reportForms.scope'),
               width: 110,
-              render: (_v, row) => (row.national ? <Tag color="magenta">{t('reportForms.national')}</Tag> : <Tag color="cyan">{t('reportForms.own')}</Tag>),
+              render: (_v, row) => (row.national ? <Tag color="magenta">{t('reportForms.national')}</Tag> : <Tag color="geekblue">{t('reportForms.own')}</Tag>),
             },
           ]}
         />
