@@ -3,14 +3,15 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
 const contracts = fileURLToPath(new URL('../../packages/contracts/src/index.ts', import.meta.url));
+const indicators = fileURLToPath(new URL('../../packages/indicators/src/index.ts', import.meta.url));
 const api = process.env.SEN_API_URL ?? 'http://127.0.0.1:3000';
 
 // The api serves dist/ itself (SPA fallback), so the app only ever calls relative /api/v1/... URLs.
 export default defineConfig({
   plugins: [react()],
   resolve: {
-    // The web consumes the contracts from source, never from packages/contracts/dist.
-    alias: { '@sen/contracts': contracts },
+    // The web consumes the contracts and the indicator catalogue from source, never from their dist/.
+    alias: { '@sen/contracts': contracts, '@sen/indicators': indicators },
   },
   server: {
     port: 5173,

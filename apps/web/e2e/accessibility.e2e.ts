@@ -78,6 +78,11 @@ describe('accessibility (axe-core) of the main screens', () => {
         ['/reports', (p) => p.locator('.ant-table').first().waitFor()],
         [`/reports/${reports.items[0]!.id}`, (p) => p.locator('.page').first().waitFor()],
         ['/reports/completeness', (p) => p.locator('.page').first().waitFor()],
+        ['/reports/forms', (p) => p.locator('.ant-table-row').first().waitFor()],
+        // The drawers: a new report form, the value history of a report, the notifications.
+        ['/reports/forms', async (p) => (await p.getByRole('button', { name: 'Tạo biểu mẫu' }).click(), p.locator('.ant-drawer-content .ant-table-row').first().waitFor())],
+        [`/reports/${reports.items[0]!.id}`, async (p) => (await p.getByRole('button', { name: 'Lịch sử thay đổi' }).click(), p.locator('.ant-drawer-content .ant-table').waitFor())],
+        ['/reports', async (p) => (await p.getByTestId('notification-bell').click(), p.locator('.ant-drawer-content .ant-list').waitFor())],
         ['/rollups', (p) => p.locator('.page').first().waitFor()],
         ['/users', (p) => p.locator('.ant-table-row').first().waitFor()],
       ];

@@ -161,6 +161,8 @@ describe('administration and reporting in Chromium', () => {
       await page.getByLabel('Kỳ báo cáo').fill('6 thang dau nam 2024');
       await page.locator('.ant-select-item-option').filter({ hasText: '6 tháng đầu năm 2024' }).first().click();
       await page.waitForURL(/period=2024S1/);
+      // The rows of the unfiltered list stay while the filtered ones load: wait until only 2024S1 is listed.
+      await page.locator('.ant-table-row').filter({ hasNotText: '6 tháng đầu năm 2024' }).first().waitFor({ state: 'detached' });
       const row = page.locator('.ant-table-row').filter({ hasText: /Đang nhập|Bị trả lại/ });
       await row.first().waitFor();
       expect(await row.count()).toBe(1);

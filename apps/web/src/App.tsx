@@ -2,12 +2,12 @@ import { Route, Routes } from 'react-router-dom';
 import { RequireAuth } from './modules/auth/components/RequireAuth';
 import { RequireRole } from './modules/auth/components/RequireRole';
 import { AppLayout } from './modules/shell/components/AppLayout';
+import { Home } from './modules/shell/components/Home';
 import { AuditPage } from './pages/AuditPage';
 import { BulkEntryPage } from './pages/BulkEntryPage';
 import { BelowThresholdPage } from './pages/BelowThresholdPage';
 import { CentralPage } from './pages/CentralPage';
 import { CompletenessPage } from './pages/CompletenessPage';
-import { DashboardPage } from './pages/DashboardPage';
 import { IndicatorsPage } from './pages/IndicatorsPage';
 import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
@@ -18,6 +18,7 @@ import { PlanDetailPage } from './pages/PlanDetailPage';
 import { PlanImportPage } from './pages/PlanImportPage';
 import { PlansPage } from './pages/PlansPage';
 import { PlanUnitPage } from './pages/PlanUnitPage';
+import { ReportFormsPage } from './pages/ReportFormsPage';
 import { ReportPage } from './pages/ReportPage';
 import { ReportsPage } from './pages/ReportsPage';
 import { ReportsSettingsPage } from './pages/ReportsSettingsPage';
@@ -37,7 +38,7 @@ export function App() {
           </RequireAuth>
         }
       >
-        <Route index element={<DashboardPage />} />
+        <Route index element={<Home />} />
         <Route path="dashboard/plan-progress" element={<PlanProgressPage />} />
         <Route path="dashboard/below-threshold" element={<BelowThresholdPage />} />
         <Route path="org-units" element={<OrgUnitsPage />} />
@@ -75,6 +76,7 @@ export function App() {
             </RequireRole>
           }
         />
+        <Route path="reports/forms" element={<ReportFormsPage />} />
         <Route path="reports/:reportId" element={<ReportPage />} />
         <Route path="rollups" element={<RollupsPage />} />
         <Route

@@ -12,3 +12,4 @@ export * from './reports/report.contract';
 export * from './rollups/rollup.contract';
 export * from './plans/plan.contract';
 export * from './summary-reports/summary-report.contract';
+export * from './notifications/notification.contract';

@@ -116,6 +116,8 @@ describe('tenant isolation on every endpoint', () => {
     { method: 'POST', path: '/api/v1/reports/{id}/reopen', url: () => `/api/v1/reports/${hnIds.report}/reopen`, body: () => ({ reason: 'Mở lại trái phép' }), dn: 404, reporter: 403 },
     { method: 'GET', path: '/api/v1/notifications', url: () => '/api/v1/notifications', dn: 'own', reporter: 'own' },
     { method: 'POST', path: '/api/v1/notifications/{id}/read', url: () => `/api/v1/notifications/${hnIds.notification}/read`, dn: 404, reporter: 404 },
+    // Marks the caller's own notices only: the city union's notice stays unread (the fingerprint counts unread notices).
+    { method: 'POST', path: '/api/v1/notifications/read-all', url: () => '/api/v1/notifications/read-all', dn: 'own', reporter: 'own' },
     { method: 'POST', path: '/api/v1/admin/queue-session', url: () => '/api/v1/admin/queue-session', dn: 403, reporter: 403 },
     // The current tenant comes from the token: DN reads and writes its own settings (false is DN's value already).
     { method: 'GET', path: '/api/v1/tenants/current/settings', url: () => '/api/v1/tenants/current/settings', dn: 'own', reporter: 403 },
@@ -168,7 +170,8 @@ describe('tenant isolation on every endpoint', () => {
               (SELECT COUNT(*) FROM report_form WHERE tenant_id = 2) AS report_forms, (SELECT COUNT(*) FROM aggregation_outbox WHERE tenant_id = 2) AS outbox,
               (SELECT COALESCE(SUM(CRC32(CONCAT(id, status, current_version, COALESCE(symbol, '')))), 0) FROM plan WHERE tenant_id = 2) AS plans_crc, (SELECT COUNT(*) FROM plan_version WHERE tenant_id = 2) AS plan_versions,
               (SELECT COUNT(*) FROM reporting_obligation WHERE tenant_id = 2) AS obligations, (SELECT COALESCE(SUM(CRC32(CONCAT(id, status, COALESCE(done_on, '')))), 0) FROM plan_activity WHERE tenant_id = 2) AS activities_crc, (SELECT COUNT(*) FROM plan_allocation WHERE tenant_id = 2) AS allocations, (SELECT COALESCE(SUM(last_number), 0) FROM document_number WHERE tenant_id = 2) AS numbers,
-              (SELECT COUNT(*) FROM summary_report WHERE tenant_id = 2) AS summaries`,
+              (SELECT COUNT(*) FROM summary_report WHERE tenant_id = 2) AS summaries,
+              (SELECT COUNT(*) FROM notification WHERE tenant_id = 2 AND read_at IS NULL) AS unread_notices`,
     );
     return JSON.stringify(rows[0]);
   }

@@ -172,4 +172,98 @@ describe('ReportPage', () => {
     expect(screen.queryByRole('button', { name: /Duyệt/ })).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: /Lưu/ })).not.toBeInTheDocument();
   });
+
+  it('saves the members per age group under their total, and the narrative', async () => {
+    const puts: { values: unknown[]; narrative?: Record<string, string> }[] = [];
+    const { fetch } = fakeApi({
+      'GET /api/v1/auth/me': me('78'),
+      'GET /api/v1/reports/22': () => detail({ values: [{ indicator: 'HOI_VIEN', category: '', value: 1000, numerator: null, denominator: null }] }),
+      'PUT /api/v1/reports/22/values': (_url, init) => {
+        const body = JSON.parse(String(init?.body)) as { values: unknown[]; narrative?: Record<string, string> };
+        puts.push(body);
+        return detail({ version: 1, narrative: body.narrative ?? null });
+      },
+    });
+    renderWithApp(<ReportPage />, { fetch, session: session(['reporter'], '78'), path: '/reports/22', routePath: '/reports/:reportId' });
+
+    fireEvent.change(await screen.findByLabelText('Số hội viên — Dưới 35 tuổi'), { target: { value: '300' } });
+    fireEvent.change(screen.getByLabelText('Số hội viên — Từ 35 đến 60 tuổi'), { target: { value: '500' } });
+    fireEvent.change(screen.getByLabelText('Số hội viên — Trên 60 tuổi'), { target: { value: '1.200' } });
+    const members = document.getElementById('indicator-HOI_VIEN')!;
+    // The groups' total the Vietnamese way, and that it is not the total typed above.
+    expect(await within(members).findByText('2.000')).toBeInTheDocument();
+    expect(within(members).getByText('khác tổng đã nhập (1.000)')).toBeInTheDocument();
+    fireEvent.click(within(members).getByRole('button', { name: 'Dùng làm tổng' }));
+    await waitFor(() => expect(within(members).queryByText(/khác tổng đã nhập/)).not.toBeInTheDocument());
+
+    fireEvent.change(screen.getByLabelText('1. Kết quả nổi bật'), { target: { value: '  Kết nạp 80 hội viên mới.  ' } });
+    fireEvent.click(screen.getByRole('button', { name: /Lưu/ }));
+    await waitFor(() => expect(puts).toHaveLength(1));
+    expect(puts[0]!.values).toEqual(
+      expect.arrayContaining([
+        { indicator: 'HOI_VIEN', value: 2000 },
+        { indicator: 'HOI_VIEN', category: 'DUOI_35', value: 300 },
+        { indicator: 'HOI_VIEN', category: 'TU_35_DEN_60', value: 500 },
+        { indicator: 'HOI_VIEN', category: 'TREN_60', value: 1200 },
+      ]),
+    );
+    expect(puts[0]!.narrative).toEqual({ results: 'Kết nạp 80 hội viên mới.' });
+  });
+
+  it('lets the tenant administrator reopen an approved report with a reason, shown at the top of the report', async () => {
+    const reopened: unknown[] = [];
+    const { fetch } = fakeApi({
+      'GET /api/v1/auth/me': me('1'),
+      'GET /api/v1/reports/22': () => detail({ status: 'approved', approvedAt: '2024-06-20T03:00:00.000Z' }),
+      'POST /api/v1/reports/22/reopen': (_url, init) => {
+        reopened.push(JSON.parse(String(init?.body)));
+        return detail({ status: 'returned', returnComment: 'Số hội viên theo nhóm tuổi chưa khớp' });
+      },
+    });
+    const admin = renderWithApp(<ReportPage />, { fetch, session: session(['tenant_admin'], '1'), path: '/reports/22', routePath: '/reports/:reportId' });
+    fireEvent.click(await screen.findByRole('button', { name: /Mở lại báo cáo/ }));
+    const dialog = await screen.findByRole('dialog');
+    fireEvent.click(within(dialog).getByRole('button', { name: /Mở lại báo cáo/ }));
+    expect(await within(dialog).findByText('Vui lòng nhập lý do mở lại')).toBeInTheDocument();
+    expect(reopened).toEqual([]);
+    fireEvent.change(within(dialog).getByLabelText('Lý do mở lại'), { target: { value: '  Số hội viên theo nhóm tuổi chưa khớp ' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: /Mở lại báo cáo/ }));
+    await waitFor(() => expect(reopened).toEqual([{ reason: 'Số hội viên theo nhóm tuổi chưa khớp' }]));
+    expect(await screen.findByText('Bị trả lại')).toBeInTheDocument();
+    expect(within(screen.getByTestId('return-comment')).getByText('Số hội viên theo nhóm tuổi chưa khớp')).toBeInTheDocument();
+    admin.unmount();
+
+    // Nobody else is offered it.
+    const { fetch: asReporter } = fakeApi({ 'GET /api/v1/auth/me': me('78'), 'GET /api/v1/reports/22': () => detail({ status: 'approved' }) });
+    renderWithApp(<ReportPage />, { fetch: asReporter, session: session(['reporter', 'unit_manager'], '78'), path: '/reports/22', routePath: '/reports/:reportId' });
+    await screen.findByText('Đã duyệt');
+    expect(screen.queryByRole('button', { name: /Mở lại báo cáo/ })).not.toBeInTheDocument();
+  });
+
+  it('shows the value history: when, who, which indicator and category, old and new', async () => {
+    const { fetch, calls } = fakeApi({
+      'GET /api/v1/auth/me': me('78'),
+      'GET /api/v1/reports/22': () => detail(),
+      'GET /api/v1/reports/22/history': () => ({
+        items: [
+          { id: '9', indicator: 'HOI_VIEN', category: 'DUOI_35', oldValue: null, newValue: { value: 300 }, userId: '3', username: 'reporter', createdAt: '2024-06-10T02:30:00.000Z' },
+          { id: '8', indicator: 'HOI_VIEN', category: '', oldValue: { value: 1000 }, newValue: { value: 2500 }, userId: '3', username: 'reporter', createdAt: '2024-06-10T02:30:00.000Z' },
+          { id: '7', indicator: 'TY_LE_TAP_HOP_HOI_VIEN', category: '', oldValue: null, newValue: { numerator: 1200, denominator: 1500 }, userId: null, username: null, createdAt: '2024-06-09T02:30:00.000Z' },
+        ],
+        total: 3,
+      }),
+    });
+    renderWithApp(<ReportPage />, { fetch, session: session(['reporter'], '78'), path: '/reports/22', routePath: '/reports/:reportId' });
+    fireEvent.click(await screen.findByRole('button', { name: /Lịch sử thay đổi/ }));
+    const rows = await screen.findAllByTestId('history-row');
+    expect(calls).toContain('GET /api/v1/reports/22/history');
+    expect(rows).toHaveLength(3);
+    expect(rows[0]).toHaveTextContent('Nhóm: Dưới 35 tuổi');
+    expect(rows[0]).toHaveTextContent('reporter');
+    expect(rows[1]).toHaveTextContent('1.000');
+    expect(rows[1]).toHaveTextContent('2.500');
+    expect(rows[2]).toHaveTextContent('1.200 / 1.500 (80%)');
+    expect(rows[2]).toHaveTextContent('Không rõ');
+    expect(rows[0]).toHaveTextContent('10/06/2024');
+  });
 });

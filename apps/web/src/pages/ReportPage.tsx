@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { Alert, App, Breadcrumb, Button, Card, Descriptions, Form, Grid, Input, Modal, Result, Skeleton, Space, Typography } from 'antd';
-import { CheckOutlined, RollbackOutlined, SaveOutlined, SendOutlined } from '@ant-design/icons';
+import { CheckOutlined, HistoryOutlined, RollbackOutlined, SaveOutlined, SendOutlined, UnlockOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { ReportDetail } from '@sen/contracts';
@@ -11,9 +11,11 @@ import { currentLanguage } from '../i18n';
 import { useMe, useSession } from '../modules/auth/hooks/useSession';
 import { formatDateTime } from '../modules/audit/labels';
 import { ReportEntryForm, type ReportEntryFormHandle } from '../modules/reports/components/ReportEntryForm';
+import { ReportHistoryDrawer } from '../modules/reports/components/ReportHistoryDrawer';
 import { LateTag, ReportStatusTag } from '../modules/reports/components/ReportStatusTag';
-import { useApproveReport, useReport, useReturnReport, useSaveReportValues, useSubmitReport } from '../modules/reports/hooks/useReports';
+import { useApproveReport, useReopenReport, useReport, useReturnReport, useSaveReportValues, useSubmitReport } from '../modules/reports/hooks/useReports';
 import { fieldErrorsByIndicator, hasErrors, reportPermissions, unexplainedWarnings } from '../modules/reports/report-form';
+import '../modules/reports/reports.css';
 
 /** One report: its header, the entry form, and the workflow buttons of whoever is looking. */
 export function ReportPage() {
@@ -64,19 +66,24 @@ function ReportView({ report }: { report: ReportDetail }) {
   const [conflict, setConflict] = useState(false);
   const [returning, setReturning] = useState(false);
   const [returnForm] = Form.useForm<{ comment: string }>();
+  const [reopening, setReopening] = useState(false);
+  const [reopenForm] = Form.useForm<{ reason: string }>();
+  const [historyOpen, setHistoryOpen] = useState(false);
+  // The indicator of each value of the last body sent, so that an error naming `values.12` finds its field.
+  const sentCodes = useRef<string[]>(report.indicators.map((i) => i.code));
   const save = useSaveReportValues(report.id);
   const submit = useSubmitReport(report.id);
   const approve = useApproveReport(report.id);
   const giveBack = useReturnReport(report.id);
+  const reopen = useReopenReport(report.id);
 
   const ownUnits = (me.data?.units ?? []).map((u) => u.id);
-  const { canEdit, canDecide } = reportPermissions(report, session?.user.roles, ownUnits);
-  const busy = save.isPending || submit.isPending || approve.isPending || giveBack.isPending;
-  const sentCodes = report.indicators.map((i) => i.code);
+  const { canEdit, canDecide, canReopen } = reportPermissions(report, session?.user.roles, ownUnits);
+  const busy = save.isPending || submit.isPending || approve.isPending || giveBack.isPending || reopen.isPending;
 
   const showError = (error: unknown, fallback: string) => {
     if (isApiError(error) && error.code === 'REPORT_VERSION_CONFLICT') setConflict(true);
-    const { byIndicator, general } = fieldErrorsByIndicator(isApiError(error) ? error.fieldErrors : [], sentCodes, language);
+    const { byIndicator, general } = fieldErrorsByIndicator(isApiError(error) ? error.fieldErrors : [], sentCodes.current, language);
     setServerErrors(byIndicator);
     setFailure({ message: errorMessage(error, language, fallback), details: general });
     const first = [...byIndicator.keys()][0];
@@ -89,7 +96,9 @@ function ReportView({ report }: { report: ReportDetail }) {
     setFailure(null);
     setServerErrors(new Map());
     try {
-      const saved = await save.mutateAsync(form.body());
+      const body = form.body();
+      sentCodes.current = body.values.map((v) => v.indicator);
+      const saved = await save.mutateAsync(body);
       form.markSaved();
       if (!quiet) {
         const errors = saved.issues.filter((i) => i.severity === 'error').length;
@@ -154,6 +163,17 @@ function ReportView({ report }: { report: ReportDetail }) {
     }
   };
 
+  const doReopen = async ({ reason }: { reason: string }) => {
+    try {
+      await reopen.mutateAsync(reason.trim());
+      setReopening(false);
+      void message.success(t('reportReopen.done'));
+    } catch (error) {
+      setReopening(false);
+      showError(error, t('reportReopen.failed'));
+    }
+  };
+
   const title = `${report.unitName} — ${periodLabel(report.period, language)}`;
 
   return (
@@ -173,7 +193,27 @@ function ReportView({ report }: { report: ReportDetail }) {
             <Typography.Text type="secondary">{report.formName}</Typography.Text>
           </Space>
         </div>
+        <Button icon={<HistoryOutlined />} onClick={() => setHistoryOpen(true)}>
+          {t('reportHistory.open')}
+        </Button>
       </div>
+
+      {report.status === 'returned' && report.returnComment && (
+        <Alert
+          type="error"
+          showIcon
+          className="report-alert report-returned"
+          data-testid="return-comment"
+          message={t('reports.returnedWith')}
+          description={
+            <>
+              <Typography.Text type="secondary">{t('reportReopen.reasonLabel')}</Typography.Text>
+              <div className="report-returned__comment">{report.returnComment}</div>
+              {canEdit && <Typography.Text type="secondary">{t('reportReopen.fixAndResubmit')}</Typography.Text>}
+            </>
+          }
+        />
+      )}
 
       <Card className="report-summary" size="small">
         <Descriptions
@@ -190,9 +230,6 @@ function ReportView({ report }: { report: ReportDetail }) {
         />
       </Card>
 
-      {report.status === 'returned' && report.returnComment && (
-        <Alert type="warning" showIcon className="report-alert" message={t('reports.returnedWith')} description={report.returnComment} />
-      )}
       {conflict && (
         <Alert
           type="error"
@@ -231,7 +268,7 @@ function ReportView({ report }: { report: ReportDetail }) {
         onDirty={() => failure && setFailure(null)}
       />
 
-      {(canEdit || canDecide) && (
+      {(canEdit || canDecide || canReopen) && (
         <div className={`report-actions${screens.md ? '' : ' report-actions--phone'}`}>
           {canEdit && (
             <>
@@ -253,8 +290,37 @@ function ReportView({ report }: { report: ReportDetail }) {
               </Button>
             </>
           )}
+          {canReopen && (
+            <Button icon={<UnlockOutlined />} onClick={() => setReopening(true)} disabled={busy}>
+              {t('reportReopen.action')}
+            </Button>
+          )}
         </div>
       )}
+
+      <Modal
+        open={reopening}
+        title={t('reportReopen.title')}
+        okText={t('reportReopen.action')}
+        cancelText={t('common.cancel')}
+        onCancel={() => setReopening(false)}
+        onOk={() => reopenForm.submit()}
+        confirmLoading={reopen.isPending}
+        destroyOnHidden
+      >
+        <Typography.Paragraph type="secondary">{t('reportReopen.explain')}</Typography.Paragraph>
+        <Form form={reopenForm} layout="vertical" onFinish={(v) => void doReopen(v)}>
+          <Form.Item
+            name="reason"
+            label={t('reportReopen.reason')}
+            rules={[{ required: true, whitespace: true, message: t('reportReopen.reasonRequired') }, { max: 2000 }]}
+          >
+            <Input.TextArea rows={4} autoFocus placeholder={t('reportReopen.reasonPlaceholder')} />
+          </Form.Item>
+        </Form>
+      </Modal>
+
+      <ReportHistoryDrawer report={report} open={historyOpen} onClose={() => setHistoryOpen(false)} />
 
       <Modal
         open={returning}

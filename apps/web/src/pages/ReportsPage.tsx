@@ -133,7 +133,8 @@ export function ReportsPage() {
           <Table<ReportListItem>
             rowKey="id"
             size={phone ? 'small' : 'middle'}
-            loading={list.isFetching && !list.data}
+            // The rows of the previous filter stay while the new ones load, under the spinner (never shown as the answer).
+            loading={list.isFetching && (!list.data || list.isPlaceholderData)}
             dataSource={rows}
             columns={columns}
             onRow={phone ? (row) => ({ onClick: () => navigate(`/reports/${row.id}`), className: 'clickable-row' }) : undefined}

@@ -26,6 +26,13 @@ if (!('ResizeObserver' in window)) {
   Object.defineProperty(window, 'ResizeObserver', { writable: true, value: ResizeObserverStub });
 }
 
+// jsdom's window hides Node's structuredClone (browsers have it); @sen/indicators clones its catalogue with it.
+if (typeof globalThis.structuredClone !== 'function') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const v8 = require('node:v8') as typeof import('node:v8');
+  Object.defineProperty(globalThis, 'structuredClone', { writable: true, value: <T>(value: T): T => v8.deserialize(v8.serialize(value)) as T });
+}
+
 initI18n('vi');
 
 beforeEach(() => {

@@ -1,14 +1,11 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { z } from 'zod';
-import { idParamSchema, pageQuerySchema } from '@sen/contracts';
+import { idParamSchema, notificationListQuerySchema, type NotificationList, type NotificationListQuery, type NotificationsReadAll } from '@sen/contracts';
 import type { Actor } from '../../core/auth/actor';
 import { CurrentActor } from '../../core/auth/decorators';
 import { NotFoundError } from '../../core/errors/domain-error';
 import { ZodPipe } from '../../core/validation/zod-validation.pipe';
 import { NotificationRepository } from './notification.repository';
-
-const listSchema = pageQuerySchema.extend({ unread: z.enum(['true', 'false']).optional() }).strict();
 
 /** In-app notifications addressed to the units the user's roles are bound to (reminders, overdue notices). */
 @ApiTags('notifications')
@@ -18,12 +15,19 @@ export class NotificationController {
   constructor(private readonly repo: NotificationRepository) {}
 
   @Get()
-  async list(@CurrentActor() actor: Actor, @Query(new ZodPipe(listSchema)) q: z.infer<typeof listSchema>) {
+  async list(@CurrentActor() actor: Actor, @Query(new ZodPipe(notificationListQuerySchema)) q: NotificationListQuery): Promise<NotificationList> {
     const [items, total] = await this.repo.list(actor.unitIds, q.unread === 'true', q.limit, q.offset);
     return {
       items: items.map((n) => ({ id: n.id, unitId: n.unitId, kind: n.kind, reportId: n.reportId, message: n.message, createdAt: n.createdAt.toISOString(), read: n.readAt !== null })),
       total,
     };
+  }
+
+  /** Marks every unread notice of the user's units read: `{updated}`. */
+  @Post('read-all')
+  @HttpCode(200)
+  async readAll(@CurrentActor() actor: Actor): Promise<NotificationsReadAll> {
+    return { updated: await this.repo.markAllRead(actor.unitIds) };
   }
 
   @Post(':id/read')

@@ -21,4 +21,10 @@ export class NotificationRepository {
     const affected = await this.data.repository(NotificationEntity).update({ id, unitId: In(unitIds) }, { readAt: new Date() });
     return affected > 0;
   }
+
+  /** Marks every unread notice of the units read; answers how many were. */
+  async markAllRead(unitIds: string[]): Promise<number> {
+    if (unitIds.length === 0) return 0;
+    return this.data.repository(NotificationEntity).update({ unitId: In(unitIds), readAt: IsNull() }, { readAt: new Date() });
+  }
 }

@@ -5,6 +5,8 @@ import {
   indicatorOfField,
   ratioPercent,
   reportPermissions,
+  toCategoryEntryValues,
+  toCategoryValuesBody,
   toEntryValues,
   toValuesBody,
   unexplainedWarnings,
@@ -68,6 +70,37 @@ describe('report form values → PUT /reports/:id/values', () => {
       TY_LE_TAP_HOP_HOI_VIEN: { numerator: 1200, denominator: 1500 },
       CO_SO_CO_MO_HINH: { value: null },
     });
+  });
+
+  it('reads the stored categories back into the form, per indicator', () => {
+    const detail = {
+      indicators,
+      values: [
+        { indicator: 'HOI_VIEN', category: '', value: 1200, numerator: null, denominator: null },
+        { indicator: 'HOI_VIEN', category: 'DUOI_35', value: 300, numerator: null, denominator: null },
+        { indicator: 'TY_LE_TAP_HOP_HOI_VIEN', category: 'NHOM_A', value: null, numerator: 1, denominator: 2 },
+        { indicator: 'KHONG_CON_TREN_BIEU', category: 'X', value: 5, numerator: null, denominator: null },
+      ],
+    } as unknown as ReportDetail;
+    expect(toCategoryEntryValues(detail)).toEqual({ HOI_VIEN: { DUOI_35: { value: 300 } }, TY_LE_TAP_HOP_HOI_VIEN: { NHOM_A: { numerator: 1, denominator: 2 } } });
+  });
+
+  it('sends categories that have a value or had one (null clears it), never untouched empty ones', () => {
+    const stored = [
+      { indicator: 'HOI_VIEN', category: '' },
+      { indicator: 'HOI_VIEN', category: 'TREN_60' },
+    ];
+    const items = toCategoryValuesBody(
+      indicators,
+      { HOI_VIEN: { DUOI_35: { value: 300 }, TU_35_DEN_60: { value: null }, TREN_60: { value: null } }, TY_LE_TAP_HOP_HOI_VIEN: { NHOM_A: { numerator: 1, denominator: 4 } } },
+      stored,
+    );
+    expect(items).toEqual([
+      { indicator: 'HOI_VIEN', category: 'DUOI_35', value: 300 },
+      { indicator: 'HOI_VIEN', category: 'TREN_60', value: null },
+      { indicator: 'TY_LE_TAP_HOP_HOI_VIEN', category: 'NHOM_A', numerator: 1, denominator: 4 },
+    ]);
+    expect(putReportValuesSchema.safeParse({ values: items }).success).toBe(true);
   });
 
   it('computes the rate of a ratio in percent', () => {
@@ -138,5 +171,12 @@ describe('who may do what on a report', () => {
     expect(reportPermissions(report('submitted'), ['unit_manager'], ['78']).canDecide).toBe(false);
     expect(reportPermissions(report('submitted'), ['reporter'], ['1']).canDecide).toBe(false);
     expect(reportPermissions(report('draft'), ['tenant_admin'], ['1']).canDecide).toBe(false);
+  });
+
+  it('lets the tenant administrator alone reopen an approved report', () => {
+    expect(reportPermissions(report('approved'), ['tenant_admin'], ['1']).canReopen).toBe(true);
+    expect(reportPermissions(report('approved'), ['unit_manager'], ['1']).canReopen).toBe(false);
+    expect(reportPermissions(report('approved'), ['reporter'], ['78']).canReopen).toBe(false);
+    expect(reportPermissions(report('submitted'), ['tenant_admin'], ['1']).canReopen).toBe(false);
   });
 });

@@ -56,6 +56,44 @@ export function toValuesBody(
   return body;
 }
 
+/** The form's values per category: indicator code → category code → value (or numerator and denominator). */
+export type CategoryEntryValues = Record<string, Record<string, EntryValue>>;
+
+/** The report's stored values per category → the form's, for the indicators of the form. */
+export function toCategoryEntryValues(detail: Pick<ReportDetail, 'indicators' | 'values'>): CategoryEntryValues {
+  const ratio = new Map(detail.indicators.map((i) => [i.code, isRatio(i)]));
+  const out: CategoryEntryValues = {};
+  for (const v of detail.values) {
+    if (v.category === '' || !ratio.has(v.indicator)) continue;
+    (out[v.indicator] ??= {})[v.category] = ratio.get(v.indicator) ? { numerator: v.numerator, denominator: v.denominator } : { value: v.value };
+  }
+  return out;
+}
+
+/**
+ * The form's category values → `{indicator, category, value}` (or numerator and denominator) items of the PUT
+ * body. A category is sent when it has a value, or when it had one (null clears it); untouched empty
+ * categories are left out, so a save never writes empty history rows for them.
+ */
+export function toCategoryValuesBody(
+  indicators: readonly Pick<ReportIndicator, 'code' | 'aggregation'>[],
+  categories: CategoryEntryValues | undefined,
+  stored: readonly Pick<ReportDetail['values'][number], 'indicator' | 'category'>[],
+): PutReportValues['values'] {
+  const had = new Set(stored.filter((v) => v.category !== '').map((v) => `${v.indicator}\u0000${v.category}`));
+  const out: PutReportValues['values'] = [];
+  for (const ind of indicators) {
+    for (const [category, v] of Object.entries(categories?.[ind.code] ?? {})) {
+      const item = isRatio(ind)
+        ? { indicator: ind.code, category, numerator: num(v?.numerator), denominator: num(v?.denominator) }
+        : { indicator: ind.code, category, value: num(v?.value) };
+      const empty = 'value' in item ? item.value === null : item.numerator === null && item.denominator === null;
+      if (!empty || had.has(`${ind.code}\u0000${category}`)) out.push(item);
+    }
+  }
+  return out;
+}
+
 /** numerator / denominator in percent (null when it cannot be computed). */
 export function ratioPercent(numerator: number | null | undefined, denominator: number | null | undefined): number | null {
   if (numerator === null || numerator === undefined || denominator === null || denominator === undefined || denominator === 0) return null;
@@ -131,11 +169,13 @@ export function reportPermissions(
   report: Pick<ReportDetail, 'status' | 'unitId'>,
   roles: readonly Role[] | undefined,
   ownUnitIds: readonly string[],
-): { canEdit: boolean; canDecide: boolean } {
+): { canEdit: boolean; canDecide: boolean; canReopen: boolean } {
   const has = (list: readonly Role[]) => !!roles?.some((r) => list.includes(r));
   return {
     canEdit: EDITABLE_STATUSES.includes(report.status) && has(ENTRY_ROLES),
     // Approvers sit above the reporting unit: a user bound to the unit itself does not approve its report.
     canDecide: report.status === 'submitted' && has(APPROVER_ROLES) && !ownUnitIds.includes(report.unitId),
+    // Reopening an approved (locked) report is the tenant administrator's explicit, audited act.
+    canReopen: report.status === 'approved' && has(['tenant_admin']),
   };
 }

@@ -1,4 +1,4 @@
-import { menuFor, selectedMenuKey } from './menu';
+import { menuFor, QUEUE_BOARD_KEY, selectedMenuKey } from './menu';
 
 const keys = (roles: Parameters<typeof menuFor>[0]) => menuFor(roles).map((e) => e.key);
 
@@ -29,7 +29,17 @@ describe('side menu by role', () => {
       '/users',
       '/audit',
       '/tenants',
+      QUEUE_BOARD_KEY,
     ]);
+  });
+
+  it('leads platform administrators only to the queue dashboard, an action rather than a page of the app', () => {
+    expect(keys(['tenant_admin'])).not.toContain(QUEUE_BOARD_KEY);
+    expect(keys(['unit_manager', 'reporter'])).not.toContain(QUEUE_BOARD_KEY);
+    const entry = menuFor(['platform_admin']).find((e) => e.key === QUEUE_BOARD_KEY);
+    expect(entry?.action).toBe('queue-board');
+    // Never taken for a route: no path selects it.
+    expect(selectedMenuKey('/admin/queues')).toBe('/');
   });
 
   it('gives a central analyst the comparison without the administration', () => {

@@ -6,7 +6,12 @@ export interface MenuEntry {
   labelKey: string;
   /** Any of these roles shows the entry; empty = every signed-in user. */
   roles: readonly Role[];
+  /** An entry that does something instead of opening a page of the app (its key is then not a route). */
+  action?: 'queue-board';
 }
+
+/** The key of the entry that opens the queue dashboard (Bull Board, outside the app) in a new tab. */
+export const QUEUE_BOARD_KEY = '#queue-board';
 
 export const MENU: readonly MenuEntry[] = [
   { key: '/', labelKey: 'nav.dashboard', roles: [] },
@@ -22,6 +27,7 @@ export const MENU: readonly MenuEntry[] = [
   { key: '/users', labelKey: 'nav.users', roles: ['tenant_admin'] },
   { key: '/audit', labelKey: 'nav.audit', roles: ['tenant_admin'] },
   { key: '/tenants', labelKey: 'nav.tenants', roles: ['platform_admin'] },
+  { key: QUEUE_BOARD_KEY, labelKey: 'queueBoard.menu', roles: ['platform_admin'], action: 'queue-board' },
 ];
 
 export function allowed(entryRoles: readonly Role[], roles: readonly Role[] | undefined): boolean {

@@ -1,5 +1,9 @@
 import type {
   BulkGrid,
+  CreateReportForm,
+  CreateReportInstances,
+  reportHistoryItemSchema,
+  reportInstancesResultSchema,
   BulkValues,
   BulkValuesResult,
   CompletenessResponse,
@@ -18,6 +22,9 @@ export interface ReportListResponse {
   total: number;
 }
 
+export type ReportHistoryItem = ReturnType<(typeof reportHistoryItemSchema)['parse']>;
+export type ReportInstancesResult = ReturnType<(typeof reportInstancesResultSchema)['parse']>;
+
 export interface ReportListFilters {
   period?: string;
   unitId?: string;
@@ -31,6 +38,7 @@ export const reportKeys = {
   all: ['reports'] as const,
   list: (f: ReportListFilters) => ['reports', 'list', f] as const,
   detail: (id: string) => ['reports', 'detail', id] as const,
+  history: (id: string) => ['reports', 'history', id] as const,
   forms: ['reports', 'forms'] as const,
   completeness: (period: string, formCode: string, unitId?: string) => ['reports', 'completeness', period, formCode, unitId ?? null] as const,
   bulkGrid: (period: string, formCode: string) => ['reports', 'bulk-grid', period, formCode] as const,
@@ -59,6 +67,25 @@ export function approveReport(client: ApiClient, id: string) {
 
 export function returnReport(client: ApiClient, id: string, comment: string) {
   return client.post<ReportDetail>(`/api/v1/reports/${encodeURIComponent(id)}/return`, { comment });
+}
+
+/** Tenant administrators send an approved report back to its unit; the reason is kept as the return comment and audited. */
+export function reopenReport(client: ApiClient, id: string, reason: string) {
+  return client.post<ReportDetail>(`/api/v1/reports/${encodeURIComponent(id)}/reopen`, { reason });
+}
+
+/** Every value change of a report, newest first: who, when, old and new. */
+export function getReportHistory(client: ApiClient, id: string, signal?: AbortSignal) {
+  return client.get<{ items: ReportHistoryItem[]; total: number }>(`/api/v1/reports/${encodeURIComponent(id)}/history`, undefined, signal);
+}
+
+export function createReportForm(client: ApiClient, body: CreateReportForm) {
+  return client.post<ReportFormDto>('/api/v1/report-forms', body);
+}
+
+/** The period's draft reports for every unit of the form's level (idempotent: what exists is counted, not duplicated). */
+export function createReportInstances(client: ApiClient, formId: string, body: CreateReportInstances) {
+  return client.post<ReportInstancesResult>(`/api/v1/report-forms/${encodeURIComponent(formId)}/instances`, body);
 }
 
 /** The tenant's report forms (GET /api/v1/report-forms: `{items,total}` or a bare list). */

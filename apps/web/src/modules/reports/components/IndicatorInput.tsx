@@ -4,7 +4,9 @@ import type { ValidationIssueDto } from '@sen/contracts';
 import { formatPercent } from '../../../lib/format';
 import { viNumberInputProps } from '../../../lib/number-input';
 import { currentLanguage } from '../../../i18n';
+import { disaggregationsOf, reportIndicatorName } from '../catalogue';
 import { isRatio, ratioPercent, type ReportIndicator } from '../report-form';
+import { CategoryInputs } from './CategoryInputs';
 
 type Issue = ValidationIssueDto & { indicators?: string[] };
 
@@ -31,7 +33,7 @@ function IssueList({ issues, extra }: { issues: Issue[]; extra: string[] }) {
 function IndicatorLabel({ indicator }: { indicator: ReportIndicator }) {
   return (
     <span className="indicator-label">
-      <span className="indicator-label__name">{indicator.name}</span>
+      <span className="indicator-label__name">{reportIndicatorName(indicator, currentLanguage())}</span>
       <Typography.Text type="secondary" className="indicator-label__meta">
         {indicator.unit} · {indicator.code}
       </Typography.Text>
@@ -76,6 +78,9 @@ export function IndicatorInput({
     issues.some((i) => i.severity === 'error') || extraErrors.length > 0 ? 'error' : issues.length > 0 ? 'warning' : undefined;
   const warnings = issues.filter((i) => i.severity === 'warning');
   const percent = indicator.valueType === 'percentage';
+  const name = reportIndicatorName(indicator, currentLanguage());
+  const disaggregations = disaggregationsOf(indicator.code);
+  const categories = disaggregations.length > 0 && <CategoryInputs indicator={indicator} disaggregations={disaggregations} readOnly={readOnly} />;
   const common = {
     ...viNumberInputProps,
     min: 0,
@@ -111,7 +116,7 @@ export function IndicatorInput({
                 {...common}
                 id={numeratorId}
                 placeholder={t('reports.entry.numerator')}
-                aria-label={`${indicator.name} — ${t('reports.entry.numerator')}`}
+                aria-label={`${name} — ${t('reports.entry.numerator')}`}
                 className="ratio-inputs__part"
               />
             </Form.Item>
@@ -122,13 +127,14 @@ export function IndicatorInput({
               <InputNumber<number>
                 {...common}
                 placeholder={t('reports.entry.denominator')}
-                aria-label={`${indicator.name} — ${t('reports.entry.denominator')}`}
+                aria-label={`${name} — ${t('reports.entry.denominator')}`}
                 className="ratio-inputs__part"
               />
             </Form.Item>
             <RatioPercent code={indicator.code} />
           </div>
         </Form.Item>
+        {categories}
         {comment}
       </div>
     );
@@ -150,11 +156,12 @@ export function IndicatorInput({
             {...common}
             max={percent ? 100 : undefined}
             suffix={percent ? '%' : indicator.unit.length <= 12 ? <span className="indicator__unit">{indicator.unit}</span> : undefined}
-            aria-label={indicator.name}
+            aria-label={name}
             className="indicator__number"
           />
         )}
       </Form.Item>
+      {categories}
       {comment}
     </div>
   );

@@ -3,16 +3,32 @@ import { Card, Form, Grid, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ReportDetail } from '@sen/contracts';
 import { formatNumber } from '../../../lib/format';
-import { groupIndicators, issuesByIndicator, isRatio, toEntryValues, toValuesBody, unexplainedWarnings, type EntryValues } from '../report-form';
+import { toNarrativeBody } from '../narrative';
+import {
+  groupIndicators,
+  issuesByIndicator,
+  isRatio,
+  toCategoryEntryValues,
+  toCategoryValuesBody,
+  toEntryValues,
+  toValuesBody,
+  unexplainedWarnings,
+  type CategoryEntryValues,
+  type EntryValues,
+} from '../report-form';
 import { IndicatorInput } from './IndicatorInput';
+import { NarrativeFields } from './NarrativeFields';
 
 export interface EntryFormValues {
   values: EntryValues;
+  /** Values per category of the disaggregated indicators. */
+  categories: CategoryEntryValues;
   comments: Record<string, string | undefined>;
+  narrative: Record<string, string | undefined>;
 }
 
 export interface ReportEntryFormHandle {
-  /** The PUT body for what the form holds now. */
+  /** The PUT body for what the form holds now: the totals, then the categories, the explanations and the narrative. */
   body: () => ReturnType<typeof toValuesBody>;
   comments: () => Record<string, string | undefined>;
   dirty: () => boolean;
@@ -43,12 +59,21 @@ export const ReportEntryForm = forwardRef<
   const comments = Form.useWatch('comments', form) as Record<string, string | undefined> | undefined;
   const unexplained = new Set(showMissingComments ? unexplainedWarnings(report.issues, comments ?? report.warningComments) : []);
   // Taken once: later answers of the API (after a save) must not overwrite what is being typed.
-  const [initial] = useState<EntryFormValues>(() => ({ values: toEntryValues(report), comments: { ...(report.warningComments ?? {}) } }));
+  const [initial] = useState<EntryFormValues>(() => ({
+    values: toEntryValues(report),
+    categories: toCategoryEntryValues(report),
+    comments: { ...(report.warningComments ?? {}) },
+    narrative: { ...(report.narrative ?? {}) },
+  }));
 
   useImperativeHandle(ref, () => ({
     body: () => {
       const v = form.getFieldsValue(true) as EntryFormValues;
-      return toValuesBody(report.indicators, v.values, v.comments, report.version);
+      const body = toValuesBody(report.indicators, v.values, v.comments, report.version);
+      body.values.push(...toCategoryValuesBody(report.indicators, v.categories, report.values));
+      const narrative = toNarrativeBody(v.narrative, report.narrative);
+      if (narrative !== undefined) body.narrative = narrative;
+      return body;
     },
     comments: () => (form.getFieldsValue(true) as EntryFormValues).comments ?? {},
     dirty: () => dirty,
@@ -113,6 +138,7 @@ export const ReportEntryForm = forwardRef<
           </div>
         </Card>
       ))}
+      <NarrativeFields stored={report.narrative} readOnly={readOnly} />
     </Form>
   );
 });

@@ -1,9 +1,13 @@
 import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { BulkValues, PutReportValues, ReportDetail, TenantSettingsDto } from '@sen/contracts';
+import type { BulkValues, CreateReportForm, PutReportValues, ReportDetail, TenantSettingsDto } from '@sen/contracts';
 import { useApiClient } from '../../../lib/api-context';
 import { getUnit, orgUnitKeys } from '../../org-units/api/org-units.api';
 import {
   approveReport,
+  createReportForm,
+  createReportInstances,
+  getReportHistory,
+  reopenReport,
   getBulkGrid,
   getCompleteness,
   getTenantSettings,
@@ -20,13 +24,15 @@ import {
   type ReportListFilters,
 } from '../api/reports.api';
 
-export function useReportList(filters: ReportListFilters) {
+/** Reports of the user's subtree; `enabledFor: false` leaves the request out (a list the user's roles do not need). */
+export function useReportList({ enabledFor = true, ...filters }: ReportListFilters & { enabledFor?: boolean }) {
   const client = useApiClient();
   return useQuery({
     queryKey: reportKeys.list(filters),
     queryFn: ({ signal }) => listReports(client, filters, signal),
     placeholderData: keepPreviousData,
     staleTime: 10_000,
+    enabled: enabledFor,
   });
 }
 
@@ -76,6 +82,7 @@ function useReportWrite<V>(id: string, write: (v: V) => Promise<ReportDetail>) {
     mutationFn: write,
     onSuccess: (detail) => {
       queryClient.setQueryData(reportKeys.detail(id), detail);
+      void queryClient.invalidateQueries({ queryKey: reportKeys.history(id) });
       void queryClient.invalidateQueries({ queryKey: ['reports', 'list'] });
       void queryClient.invalidateQueries({ queryKey: ['reports', 'completeness'] });
       void queryClient.invalidateQueries({ queryKey: ['rollups'] });
@@ -101,6 +108,40 @@ export function useApproveReport(id: string) {
 export function useReturnReport(id: string) {
   const client = useApiClient();
   return useReportWrite(id, (comment: string) => returnReport(client, id, comment));
+}
+
+export function useReopenReport(id: string) {
+  const client = useApiClient();
+  return useReportWrite(id, (reason: string) => reopenReport(client, id, reason));
+}
+
+/** The report's value history, fetched when it is opened. */
+export function useReportHistory(id: string, enabled: boolean) {
+  const client = useApiClient();
+  return useQuery({ queryKey: reportKeys.history(id), queryFn: ({ signal }) => getReportHistory(client, id, signal), enabled, staleTime: 0 });
+}
+
+export function useCreateReportForm() {
+  const client = useApiClient();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CreateReportForm) => createReportForm(client, body),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: reportKeys.forms }),
+  });
+}
+
+/** New instances are new reports: the lists and the completeness figures are refreshed. */
+export function useCreateReportInstances() {
+  const client = useApiClient();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (v: { formId: string; period: string }) => createReportInstances(client, v.formId, { period: v.period }),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: ['reports', 'list'] });
+      void queryClient.invalidateQueries({ queryKey: ['reports', 'completeness'] });
+      void queryClient.invalidateQueries({ queryKey: ['reports', 'bulk-grid'] });
+    },
+  });
 }
 
 export function useBulkGrid(period: string | undefined, formCode: string | undefined) {

@@ -1,10 +1,11 @@
 import { useEffect, useState, type ReactNode } from 'react';
-import { Avatar, Button, Drawer, Grid, Layout, Menu, Result, Skeleton, Space, Tooltip, Typography } from 'antd';
+import { App as AntApp, Avatar, Button, Drawer, Grid, Layout, Menu, Result, Skeleton, Space, Tooltip, Typography } from 'antd';
 import {
   AimOutlined,
   ApartmentOutlined,
   AuditOutlined,
   BarChartOutlined,
+  ClusterOutlined,
   DashboardOutlined,
   FallOutlined,
   FileTextOutlined,
@@ -26,7 +27,9 @@ import { errorMessage } from '../../../lib/api-error';
 import { roleLabel } from '../../../lib/labels';
 import { currentLanguage } from '../../../i18n';
 import { useMe, useSession } from '../../auth/hooks/useSession';
-import { menuFor, selectedMenuKey } from '../menu';
+import { NotificationBell } from '../../notifications/components/NotificationBell';
+import { menuFor, QUEUE_BOARD_KEY, selectedMenuKey } from '../menu';
+import { openQueueBoard } from '../queue-board';
 import { LanguageSwitch } from './LanguageSwitch';
 
 const { Header, Sider, Content } = Layout;
@@ -45,6 +48,7 @@ const MENU_ICONS: Record<string, ReactNode> = {
   '/users': <TeamOutlined />,
   '/audit': <AuditOutlined />,
   '/tenants': <GlobalOutlined />,
+  [QUEUE_BOARD_KEY]: <ClusterOutlined />,
 };
 
 /** Side menu (a drawer on phones), header with tenant, user, language and sign-out, and the page. */
@@ -60,6 +64,7 @@ export function AppLayout() {
   const session = useSession();
   const me = useMe();
   const language = currentLanguage();
+  const { message } = AntApp.useApp();
 
   useEffect(() => setDrawerOpen(false), [location.pathname]);
 
@@ -71,7 +76,10 @@ export function AppLayout() {
     <Menu
       mode="inline"
       selectedKeys={[selectedMenuKey(location.pathname)]}
-      onClick={({ key }) => navigate(key)}
+      onClick={({ key }) => {
+        if (key === QUEUE_BOARD_KEY) void openQueueBoard(client).catch((error: unknown) => message.error(errorMessage(error, language, t('queueBoard.failed'))));
+        else navigate(key);
+      }}
       style={{ borderInlineEnd: 'none' }}
       items={menuFor(session?.user.roles).map((entry) => ({ key: entry.key, icon: MENU_ICONS[entry.key], label: t(entry.labelKey) }))}
     />
@@ -154,6 +162,7 @@ export function AppLayout() {
             </div>
           </div>
           <div className="app-header__right">
+            <NotificationBell />
             {!isPhone && <LanguageSwitch />}
             {!isPhone && (
               <Tooltip title={roles}>
