@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { PART_COLUMNS, rowToParts } from '@sen/db';
 import type { RollupParts } from '@sen/indicators';
+import type { StoredTarget } from '../dashboard/plan-target';
 
 /** Report counts of the national forms: expected, handed in (submitted or approved), approved, handed in late. */
 export interface CompletenessCounts {
@@ -73,25 +74,35 @@ export class CentralRepository {
   }
 
   /**
-   * Each province's own target for an indicator in a year: the targets linked to the indicator
-   * (`targets[].indicatorCode`) of the plans the province union itself issued for that year — the official
-   * figure of its Kế hoạch, not anything of its units. The latest issued plan wins when several set one.
+   * Each province's own targets for an indicator in a year, as its plans state them: the targets linked to the
+   * indicator (`targets[].indicatorCode`) of the plans the province union itself issued for that year — the official
+   * figures of its Kế hoạch, not anything of its units — oldest issued first (the caller reads them, the latest wins).
    */
-  async provinceTargets(indicator: string, year: number): Promise<Map<string, { value: number; comparator: string | null }>> {
+  async provinceTargets(indicator: string, year: number): Promise<Map<string, StoredTarget[]>> {
     const rows: { code: string; content: string | { targets?: unknown } }[] = await this.dataSource.query(
       `SELECT t.code, p.content FROM plan p JOIN tenant t ON t.id = p.tenant_id AND t.root_unit_id = p.unit_id AND t.is_central = 0
        WHERE p.status = 'issued' AND p.year = ? ORDER BY p.issued_on, p.id`,
       [year],
     );
-    const out = new Map<string, { value: number; comparator: string | null }>();
+    const out = new Map<string, StoredTarget[]>();
     for (const r of rows) {
       const content = typeof r.content === 'string' ? (JSON.parse(r.content) as { targets?: unknown }) : r.content;
-      const targets = Array.isArray(content.targets) ? (content.targets as { indicatorCode?: string | null; value?: number | null; comparator?: string | null }[]) : [];
+      const targets = Array.isArray(content.targets) ? (content.targets as StoredTarget[]) : [];
       for (const t of targets) {
-        if (t.indicatorCode === indicator && typeof t.value === 'number') out.set(String(r.code), { value: t.value, comparator: t.comparator ?? null });
+        if (t.indicatorCode === indicator && typeof t.value === 'number') out.set(String(r.code), [...(out.get(String(r.code)) ?? []), t]);
       }
     }
     return out;
+  }
+
+  /** The periods with data of an indicator in any province (national_rollup), for the page to open on the latest. */
+  async periodsWithData(indicator: string): Promise<{ period: string; provinces: number }[]> {
+    const rows: { period: string; provinces: string | number }[] = await this.dataSource.query(
+      `SELECT n.period, COUNT(*) AS provinces FROM national_rollup n JOIN tenant t ON t.id = n.tenant_id AND t.is_central = 0 AND t.status = 'active'
+       WHERE n.indicator_code = ? AND n.count > 0 GROUP BY n.period`,
+      [indicator],
+    );
+    return rows.map((r) => ({ period: String(r.period), provinces: Number(r.provinces) }));
   }
 
   /** The totals of several periods, for time series. */
