@@ -80,3 +80,18 @@ export function monthAndQuarter(month: string): { month: { from: string; to: str
     quarter: { from: `${y}-${pad(qFirst)}-01`, to: `${y}-${pad(qFirst + 2)}-${pad(last(y, qFirst + 2))}`, index: q + 1 },
   };
 }
+
+/**
+ * The year a progress page opens on: this year when an issued plan concerns it, else the latest plan year before it
+ * (a leader looking in December 2026 at plans of 2024), else the nearest one to come; this year when there is none.
+ */
+export function defaultYear(planYears: readonly number[] | undefined, thisYear: number): number {
+  const years = [...(planYears ?? [])].sort((a, b) => b - a);
+  if (years.length === 0 || years.includes(thisYear)) return thisYear;
+  return years.find((y) => y < thisYear) ?? years[years.length - 1]!;
+}
+
+/** The first (newest) period of a list that is of one of the kinds wanted (all kinds when none is named). */
+export function latestPeriod(periods: readonly string[] | undefined, accept: (id: string) => boolean = () => true): string | undefined {
+  return (periods ?? []).find(accept);
+}
