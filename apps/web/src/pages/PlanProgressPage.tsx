@@ -18,7 +18,7 @@ import { useMe } from '../modules/auth/hooks/useSession';
 import { PROGRESS_STATUSES, type PlanProgressQuery, type PlanProgressResponse, type ProgressItem, type ProgressStatus } from '../modules/dashboard/api/dashboard.api';
 import { StatusBar, StatusTag } from '../modules/dashboard/components/StatusTag';
 import { useDashboardPeriods, usePlanProgress } from '../modules/dashboard/hooks/useDashboard';
-import { achievementBars, defaultYear, healthyShare, statusSlices } from '../modules/dashboard/progress';
+import { achievementBars, defaultYear, healthyShare, settled, statusSlices } from '../modules/dashboard/progress';
 import { useUnitDetail } from '../modules/org-units/hooks/useOrgUnits';
 import '../modules/dashboard/dashboard.css';
 
@@ -53,7 +53,7 @@ export function PlanProgressPage() {
     departmentId: params.get('departmentId') ?? undefined,
     level: params.get('level') ?? undefined,
   };
-  const progress = usePlanProgress(query, !!askedYear || !periods.isLoading);
+  const progress = usePlanProgress(query, !!askedYear || settled(periods));
   const unit = useUnitDetail(unitId ?? progress.data?.unitId);
   const levels = me.data?.tenant.levels;
   const data = progress.data;

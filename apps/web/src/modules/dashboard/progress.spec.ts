@@ -1,4 +1,4 @@
-import { activityState, defaultYear, healthyShare, latestPeriod, monthAndQuarter, statusSlices } from './progress';
+import { activityState, defaultYear, healthyShare, latestPeriod, monthAndQuarter, openingPeriod, statusSlices } from './progress';
 import type { StatusSummary } from './api/dashboard.api';
 
 const summary = (s: Partial<StatusSummary>): StatusSummary => ({ achieved: 0, on_track: 0, at_risk: 0, off_track: 0, no_data: 0, not_allocated: 0, not_measured: 0, ...s });
@@ -41,5 +41,16 @@ describe('dashboard progress helpers', () => {
     expect(latestPeriod(['2025S2', '2025', '2025S1'])).toBe('2025S2');
     expect(latestPeriod(['2025S2', '2025', '2025S1'], (p) => /^\d{4}$/.test(p))).toBe('2025');
     expect(latestPeriod([], () => true)).toBeUndefined();
+  });
+
+  it('opens on the period asked, else the one last picked if it has data, else the newest with data', () => {
+    const data = ['2025S2', '2025', '2025S1', '2024S1'];
+    expect(openingPeriod('2023S1', '2024S1', data, '2026S2')).toBe('2023S1');
+    expect(openingPeriod(null, '2024S1', data, '2026S2')).toBe('2024S1');
+    expect(openingPeriod(null, '2026S2', data, '2026S2')).toBe('2025S2');
+    expect(openingPeriod(null, null, data, '2026S2', (p) => /^\d{4}$/.test(p))).toBe('2025');
+    expect(openingPeriod(null, null, [], '2026S2')).toBe('2026S2');
+    // Before the list has loaded: what was picked, else the fallback.
+    expect(openingPeriod(null, '2024S1', undefined, '2026S2')).toBe('2024S1');
   });
 });

@@ -95,3 +95,25 @@ export function defaultYear(planYears: readonly number[] | undefined, thisYear: 
 export function latestPeriod(periods: readonly string[] | undefined, accept: (id: string) => boolean = () => true): string | undefined {
   return (periods ?? []).find(accept);
 }
+
+/**
+ * The period a page opens on: the one in the address; else the one last picked, when it has data; else the newest
+ * with data (of the kinds accepted); else the fallback (the current half-year) — never an empty period by default
+ * when there is data.
+ */
+export function openingPeriod(
+  asked: string | null | undefined,
+  remembered: string | null | undefined,
+  withData: readonly string[] | undefined,
+  fallback: string,
+  accept: (id: string) => boolean = () => true,
+): string {
+  if (asked) return asked;
+  if (remembered && accept(remembered) && (withData === undefined || withData.includes(remembered))) return remembered;
+  return latestPeriod(withData, accept) ?? (remembered && accept(remembered) ? remembered : fallback);
+}
+
+/** Whether a query of periods has answered (data or an error): a page waits for it before choosing a period. */
+export function settled(q: { data?: unknown; isError: boolean }): boolean {
+  return q.data !== undefined || q.isError;
+}
