@@ -199,7 +199,7 @@ function narrativeOf(values: Record<string, Entry>): Record<string, string> {
  * which POST /report-forms/:id/instances would pick for such a period — chosen so that the demo shows today's
  * units, the ones users log in to. Per period most reports are approved (by the tenant administrator), some
  * submitted, the rest drafts without values; the demo reporter's commune (Cầu Giấy) keeps its 2024S1 report as an
- * empty draft to fill in. Values are plausible, deterministic, evolve from period to period (see profileAt) and
+ * empty draft to fill in, and has its other periods approved. Values are plausible, deterministic, evolve from period to period (see profileAt) and
  * pass every national check; each report carries a narrative under the national headings. Multi-row INSERTs only,
  * then a full recompute of the rollups of each period.
  */
@@ -235,7 +235,8 @@ export async function seedDemoReports(dataSource: DataSource, tenants: Record<'H
         for (const c of communes) {
           const unitId = String(c.id);
           const roll = rng();
-          const status = spec.period === '2024S1' && reporterUnit.has(unitId) ? 'draft' : roll < spec.approved ? 'approved' : roll < spec.submitted ? 'submitted' : 'draft';
+          // The reporter's commune has one report to fill in, 2024S1; its other periods are approved.
+          const status = reporterUnit.has(unitId) ? (spec.period === '2024S1' ? 'draft' : 'approved') : roll < spec.approved ? 'approved' : roll < spec.submitted ? 'submitted' : 'draft';
           if (status === 'draft') {
             reports.push([tenantId, formId.get(spec.form), spec.form, unitId, spec.period, 'draft', deadline, 0, null, null, null, null, 0, null]);
             continue;

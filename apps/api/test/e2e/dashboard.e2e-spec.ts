@@ -216,6 +216,7 @@ describe('dashboard: plan progress as of a date', () => {
     ]);
     expect(body.items[2].unit).toBe('%');
     expect(body.items[3].note).toMatch(/không so sánh được/);
+    expect(body.items[3].statusLabel).toBe('Chỉ số không đo được chỉ tiêu này');
     expect(body.items[4].note).toMatch(/hoạt động/);
     expect(body.summary).toMatchObject({ on_track: 2, at_risk: 1, achieved: 1, not_measured: 1 });
     // Before the first activity began and before any period ended: nothing done, no figures.

@@ -83,6 +83,7 @@ export function AuditPage() {
           <Typography.Text type="danger">{errorMessage(log.error, language, t('errors.generic'))}</Typography.Text>
         ) : (
           <Table<AuditEntry>
+            data-testid="audit-table"
             rowKey="id"
             size={phone ? 'small' : 'middle'}
             loading={log.isLoading}

@@ -169,7 +169,7 @@ export function BelowThresholdPage() {
           <Card
             size="small"
             style={{ marginTop: 16 }}
-            title={data ? t('dashboard.below.tableTitle', { name: def ? indicatorName(def, language) : data.indicator.name, threshold: `${formatNumber(data.threshold)}${percent ? '%' : ''}`, period: periodLabel(data.period, language) }) : t('dashboard.below.title')}
+            title={data ? t('dashboard.below.tableTitle', { name: indicatorName(data.indicator, language), threshold: `${formatNumber(data.threshold)}${percent ? '%' : ''}`, period: periodLabel(data.period, language) }) : t('dashboard.below.title')}
           >
             <div data-testid="below-table">
               <Table<Row>

@@ -77,7 +77,11 @@ export function CentralPage() {
   const former = (v: CentralView) => (v === 'former' ? v : undefined);
 
   const def = national.find((i) => i.code === indicator);
-  const defName = def ? indicatorName(def, language) : (comparison.data?.indicator.name ?? '');
+  // The indicator list may not carry the English name; the comparison does.
+  const defName = indicatorName(
+    { name: def?.name ?? comparison.data?.indicator.name ?? '', nameEn: (def as { nameEn?: string } | undefined)?.nameEn ?? (comparison.data?.indicator.nameEn as string | undefined) },
+    language,
+  );
   const shape = def ?? (comparison.data?.indicator as { aggregation?: 'ratio'; valueType?: 'percentage' } | undefined);
   const percent = isPercentIndicator(shape as Parameters<typeof isPercentIndicator>[0]);
   const format = (v: number | null) => formatIndicatorValue(v, shape as Parameters<typeof formatIndicatorValue>[1]);

@@ -148,7 +148,7 @@ export function PlanProgressPage() {
       dataIndex: 'status',
       render: (s: ProgressStatus, row) => (
         <>
-          <StatusTag status={s} />
+          <StatusTag status={s} label={s === 'not_measured' && row.indicatorCode && row.note ? (language === 'en' ? row.statusLabelEn : row.statusLabel) : undefined} />
           {note(row) && (
             <Typography.Text type="secondary" className="dash-note">
               {note(row)}

@@ -165,7 +165,7 @@ export function SummaryReportPage() {
             <PeriodSelect id="summary-period" value={period} onChange={(v) => set({ period: v })} style={{ width: '100%' }} />
           </Col>
           <Col xs={24} sm={12} md={6}>
-            <Button type="primary" block icon={<FileWordOutlined />} onClick={() => void generate()} loading={create.isPending} disabled={!unitId || !period}>
+            <Button type="primary" block icon={<FileWordOutlined />} onClick={() => void generate()} loading={create.isPending} disabled={!unitId || !period} data-testid="summary-generate">
               {t('summaryReports.generate')}
             </Button>
           </Col>

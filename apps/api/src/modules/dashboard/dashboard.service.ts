@@ -54,6 +54,9 @@ const STATUS_LABELS_EN: Record<ProgressStatus, string> = {
   not_measured: 'Not linked to an indicator',
 };
 
+/** The label of a target whose linked indicator cannot measure it. */
+const MISMATCH_LABEL = { vi: 'Chỉ số không đo được chỉ tiêu này', en: 'The indicator cannot measure it' };
+
 /**
  * A count of activities ("Cấp Thành phố tổ chức 3 chương trình, sự kiện") is measured by the plan's own activities
  * done at that level: a flow (done activities add up over the year), so mid-year it is compared with the prorated
@@ -138,7 +141,7 @@ export class DashboardService {
     const below = withValues.filter((r) => r.value !== null && r.value < q.threshold).sort((a, b) => (a.value ?? 0) - (b.value ?? 0));
     const noData = withValues.filter((r) => r.value === null);
     return {
-      indicator: { code: def.code, name: def.name, unit: def.unit, aggregation: def.aggregation, valueType: def.valueType },
+      indicator: { code: def.code, name: def.name, nameEn: def.nameEn, unit: def.unit, aggregation: def.aggregation, valueType: def.valueType },
       period: q.period,
       threshold: q.threshold,
       level: q.level,
@@ -152,7 +155,7 @@ export class DashboardService {
   /** The list under the threshold as an XLSX file; units without data follow, marked as such. */
   async belowThresholdWorkbook(actor: Actor, q: BelowThresholdQuery): Promise<{ filename: string; content: Buffer }> {
     const data = await this.belowThreshold(actor, q);
-    const percent = isPercent(data.indicator);
+    const percent = isPercentIndicator(data.indicator);
     const rows = [
       ...data.items.map((r, i) => ({ rank: i + 1, name: r.name, parentName: r.parentName, value: r.value, note: null })),
       ...data.noData.map((r) => ({ rank: null, name: r.name, parentName: r.parentName, value: null, note: 'Chưa có số liệu' })),
@@ -268,8 +271,9 @@ export class DashboardService {
         indicatorName: r.def?.name ?? null,
         indicatorNameEn: r.def?.nameEn ?? null,
         ...e,
-        statusLabel: STATUS_LABELS_VI[e.status],
-        statusLabelEn: STATUS_LABELS_EN[e.status],
+        // Linked, but the indicator cannot measure it (see measuredTarget): not "not linked".
+        statusLabel: e.status === 'not_measured' && r.def && e.note ? MISMATCH_LABEL.vi : STATUS_LABELS_VI[e.status],
+        statusLabelEn: e.status === 'not_measured' && r.def && e.note ? MISMATCH_LABEL.en : STATUS_LABELS_EN[e.status],
       };
     });
     const summarize = (statuses: ProgressStatus[]) => statuses.reduce((s, st) => ({ ...s, [st]: s[st] + 1 }), emptySummary());
@@ -391,10 +395,6 @@ export function notReportingNote(level: string, reportingLevels: string[]): stri
 function formatDateVi(iso: string): string {
   const [y, m, d] = iso.split('-');
   return `${d}/${m}/${y}`;
-}
-
-function isPercent(def: { aggregation: string; valueType: string }): boolean {
-  return def.aggregation === 'ratio' || def.aggregation === 'coverage' || def.valueType === 'percentage';
 }
 
 function formatThreshold(n: number): string {

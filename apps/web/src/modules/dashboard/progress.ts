@@ -5,7 +5,7 @@ import { PROGRESS_STATUSES, type ProgressItem, type ProgressStatus, type StatusS
 export const STATUS_COLORS: Record<ProgressStatus, string> = {
   achieved: '#237804',
   on_track: '#0958d9',
-  at_risk: '#ad6800',
+  at_risk: '#995c00',
   off_track: '#a8071a',
   no_data: '#595959',
   not_allocated: '#6e6e6e',

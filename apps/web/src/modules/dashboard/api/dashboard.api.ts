@@ -76,7 +76,7 @@ export interface BelowThresholdQuery {
 }
 
 export interface BelowThresholdResponse {
-  indicator: { code: string; name: string; unit: string; aggregation: string; valueType: string };
+  indicator: { code: string; name: string; nameEn?: string; unit: string; aggregation: string; valueType: string };
   period: string;
   threshold: number;
   level: string;
