@@ -199,8 +199,10 @@ function narrativeOf(values: Record<string, Entry>): Record<string, string> {
  * which POST /report-forms/:id/instances would pick for such a period — chosen so that the demo shows today's
  * units, the ones users log in to. Per period most reports are approved (by the tenant administrator), some
  * submitted, the rest drafts without values; the demo reporter's commune (Cầu Giấy) keeps its 2024S1 report as an
- * empty draft to fill in, and has its other periods approved. Values are plausible, deterministic, evolve from period to period (see profileAt) and
- * pass every national check; each report carries a narrative under the national headings. Multi-row INSERTs only,
+ * empty draft to fill in, and has its other periods approved. Values are plausible, deterministic, evolve from
+ * period to period (see profileAt) and pass every national check; each report carries a narrative under the national headings. Branches (chi hội) get
+ * no report: the national forms are the communes' (reporting level grassroots), and a branch's figures would count
+ * twice in its commune's total; the plan progress of a branch says that it reports no form. Multi-row INSERTs only,
  * then a full recompute of the rollups of each period.
  */
 export async function seedDemoReports(dataSource: DataSource, tenants: Record<'HN' | 'DN', string>, log: (line: string) => void = () => undefined): Promise<void> {
