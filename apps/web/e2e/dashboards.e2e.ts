@@ -6,6 +6,7 @@
  * at SEN_BASE_URL with the demo seed.
  */
 import type { Page } from 'playwright-core';
+import { compareVietnamese } from '@sen/contracts';
 import { apiToken, BASE_URL, login, newPage, shot, TIMEOUT, useBrowser } from './support';
 
 const PLAN_TITLE = 'Kế hoạch thử bảng điều khiển năm 2024';
@@ -161,6 +162,68 @@ describe('province dashboards in Chromium', () => {
     }
   });
 
+  it('opens on the latest plan year, reads it at a date, drills down to the branches; completeness lists the units late', async () => {
+    const { context, page } = await newPage(browser(), { viewport: { width: 1366, height: 900 } });
+    try {
+      await login(page, 'hn', 'admin');
+      // No year in the address: the demo's plans are of 2024, so the page opens on 2024 read at its last day.
+      await page.goto(`${BASE_URL}/dashboard/plan-progress`);
+      await page.getByTestId('progress-as-of-text').getByText('Tình hình cả năm 2024 (đến ngày 31/12/2024)', { exact: false }).waitFor();
+      expect(await page.getByLabel('Tính đến ngày').inputValue()).toBe('31/12/2024');
+      // Mid-July: the figures of the first half against what was expected by then — on track or at risk.
+      await page.getByLabel('Tính đến ngày').click();
+      await page.getByLabel('Tính đến ngày').fill('15/07/2024');
+      await page.keyboard.press('Enter');
+      await page.waitForURL(/asOf=2024-07-15/);
+      const table = page.getByTestId('progress-table');
+      await table.getByText(/Đúng tiến độ|Có nguy cơ chậm/).first().waitFor();
+      await table.getByText('6 tháng đầu năm 2024').first().waitFor();
+      await page.getByTestId('progress-as-of-text').getByText('Tình hình đến ngày 15/07/2024', { exact: false }).waitFor();
+      // The city's own targets ("Cấp Thành phố …") are the city's: its count of events is measured by its activities.
+      await table.getByText('Số hoạt động của kế hoạch ở cấp này đã hoàn thành').first().waitFor();
+      await shot(page, 'dashboard-progress-as-of', true);
+
+      // Down to the reporter's commune: the city's own targets are not shown there; its branches report no form.
+      await page.getByTestId('progress-children').getByRole('link', { name: 'Hội LHPN phường Cầu Giấy' }).click();
+      await page.locator('.dash-breadcrumb [aria-current="page"]').getByText('Hội LHPN phường Cầu Giấy').waitFor();
+      await page.getByTestId('progress-children').getByTestId('not-reporting').first().waitFor();
+      expect(await table.getByText(/^Cấp Thành phố/).count()).toBe(0);
+      const download = page.waitForEvent('download');
+      await page.getByTestId('export-children').click();
+      expect((await download).suggestedFilename()).toMatch(/^tien-do-chi-tieu-2024-\d+-don-vi-truc-thuoc\.xlsx$/);
+      await shot(page, 'dashboard-progress-commune-branches', true);
+      await page.getByTestId('progress-children').getByTestId('drill-down').first().click();
+      await page.getByTestId('progress-not-reporting').getByText('Chi hội không báo cáo biểu mẫu nào', { exact: false }).waitFor();
+      await shot(page, 'dashboard-progress-branch', true);
+
+      // Completeness opens on the latest half-year with reports handed in, and lists the units late.
+      await page.goto(`${BASE_URL}/reports/completeness`);
+      await page.getByTestId('completeness-late').waitFor();
+      await page.getByText('6 tháng cuối năm 2025').first().waitFor();
+      const expected = await api<{ late: { daysLate: number }[] }>('GET', '/api/v1/reports/completeness?period=2025S2&formCode=QG-6T', await apiToken('HN', 'admin'));
+      expect(expected.late.length).toBeGreaterThan(0);
+      await page.getByText(`Đơn vị nộp muộn (${expected.late.length})`).waitFor();
+      const lateRows = page.getByTestId('completeness-late').locator('tbody tr.ant-table-row');
+      expect(await lateRows.count()).toBe(Math.min(20, expected.late.length));
+      // Most days late first; sortable by the unit's name too.
+      const days = (await lateRows.locator('td:nth-child(5)').allTextContents()).map((d) => Number(d.replace(/\D/g, '')));
+      expect([...days].sort((a, b) => b - a)).toEqual(days);
+      // Twice: descending, in Vietnamese order (xã after phường).
+      const header = page.getByTestId('completeness-children').getByRole('columnheader', { name: 'Đơn vị' });
+      await header.click();
+      await header.click();
+      const names = await page.getByTestId('completeness-children').locator('tbody tr.ant-table-row td:first-child').allTextContents();
+      expect(names[0]).toMatch(/^Hội LHPN xã /);
+      expect([...names].sort((a, b) => compareVietnamese(b, a))).toEqual(names);
+      const file = page.waitForEvent('download');
+      await page.getByTestId('export-completeness').click();
+      expect((await file).suggestedFilename()).toBe('tinh-hinh-nop-bao-cao-QG-6T-2025S2.xlsx');
+      await shot(page, 'completeness-late', true);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('the same pages on a phone (375 px) fit the width', async () => {
     const { context, page } = await newPage(browser(), { viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });
     try {
@@ -169,6 +232,9 @@ describe('province dashboards in Chromium', () => {
         ['/?month=2024-10', 'dashboard-overview-phone', 'tile-targets'],
         ['/dashboard/plan-progress?year=2024', 'dashboard-progress-phone', 'progress-table'],
         ['/dashboard/below-threshold?indicator=TY_LE_TAP_HOP_HOI_VIEN&period=2024S1&threshold=60', 'dashboard-below-phone', 'below-table'],
+        ['/reports/completeness', 'completeness-phone', 'completeness-late'],
+        ['/reports/summary', 'summary-report-phone', 'summary-generate'],
+        ['/audit', 'audit-phone', 'audit-table'],
       ] as const) {
         await page.goto(`${BASE_URL}${url}`);
         await page.getByTestId(ready).waitFor();

@@ -46,7 +46,9 @@ describe('summary report (HN/admin)', () => {
       await page.waitForURL(/\/reports\/summary/);
       await page.getByRole('heading', { name: 'Báo cáo tổng hợp' }).waitFor();
 
-      // The unit defaults to the user's own (the city union); the period is picked.
+      // The unit defaults to the user's own (the city union) and the period to its latest with figures, not the
+      // current (empty) half-year; another period is picked.
+      await page.getByText('6 tháng cuối năm 2025').first().waitFor();
       // Typed without diacritics: the period picker searches them like the rest of the app.
       await page.getByLabel('Kỳ báo cáo').click({ force: true });
       await page.getByLabel('Kỳ báo cáo').fill('6 thang dau nam 2024');
@@ -88,7 +90,8 @@ describe('summary report (HN/admin)', () => {
       const row = page.locator('tbody tr.ant-table-row', { hasText: 'Hội LHPN thành phố Hà Nội' }).first();
       await row.getByText('Đã xong').waitFor();
       expect(await row.innerText()).toContain('6 tháng đầu năm 2024');
-      await row.getByRole('button', { name: /Tải báo cáo tổng hợp Hội LHPN thành phố Hà Nội/ }).waitFor();
+      // Its accessible name starts with the words it shows ("Tải về").
+      await row.getByRole('button', { name: /^Tải về báo cáo tổng hợp Hội LHPN thành phố Hà Nội/ }).waitFor();
     } finally {
       await context.close();
     }

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { recomputeRollups, TenantContext } from '@sen/db';
-import { NATIONAL_INDICATORS, NATIONAL_RULES, validateReport, type ReportValues } from '@sen/indicators';
+import { NATIONAL_NARRATIVE_HEADINGS } from '@sen/contracts';
+import { formatNumberVi, NATIONAL_INDICATORS, NATIONAL_RULES, validateReport, type ReportValues } from '@sen/indicators';
 import { isLate, reportDeadline } from '../modules/reports/report-deadline';
 import { nationalForms } from '../modules/reports/national-forms';
 
@@ -38,6 +39,17 @@ function profileOf(rng: Rng, branches: number): Profile {
   return { members, women: Math.ceil(members / rate), branches: branches > 0 ? branches : int(rng, 6, 20), strong: rng() < 0.7 };
 }
 
+/**
+ * The commune as it was `drift` half-years after the first half of 2024 (negative: before): members grow about
+ * 1,5 % a half-year, women over 18 about 0,4 %, so the membership rate creeps up. 2024S1 and 2024 (drift 0)
+ * are the profile itself, as they were before the other periods were added.
+ */
+function profileAt(p: Profile, drift: number): Profile {
+  if (drift === 0) return p;
+  const members = Math.round(p.members * (1 + 0.015 * drift));
+  return { ...p, members, women: Math.max(members, Math.round(p.women * (1 + 0.004 * drift))) };
+}
+
 type Entry = { value: number } | { numerator: number; denominator: number };
 
 /**
@@ -45,7 +57,7 @@ type Entry = { value: number } | { numerator: number; denominator: number };
  * (new members 2–8 % of members, the membership rate = members / women over 18, …). A year's flows are about
  * twice the half-year's; its stocks grow a little.
  */
-function generateValues(rng: Rng, p: Profile, kind: 'half' | 'year'): Record<string, Entry> {
+function generateValues(rng: Rng, p: Profile, kind: 'half' | 'year', drift = 0): Record<string, Entry> {
   const scale = kind === 'year' ? 2 : 1;
   const members = kind === 'year' ? p.members + share(rng, p.members, 0.01, 0.04) : p.members;
   const women = Math.max(p.women + (kind === 'year' ? int(rng, 0, 40) : 0), members);
@@ -80,7 +92,8 @@ function generateValues(rng: Rng, p: Profile, kind: 'half' | 'year'): Record<str
     TY_LE_CHI_HOI_TRUONG_SU_DUNG_NEN_TANG_SO: ratio(share(rng, branches, 0.6, 1), branches),
     CAN_BO_NU_DUOC_GIOI_THIEU: v(int(rng, 0, 5)),
     TY_LE_HOI_VIEN_DUOC_TUYEN_TRUYEN: ratio(share(rng, members, 0.85, 1), members),
-    TY_LE_HOI_VIEN_DUOC_TUYEN_TRUYEN_MOI_TRUONG: ratio(share(rng, members, 0.7, 1), members),
+    // The environment campaign reaches more members period after period (0,7–1 of them in 2024S1).
+    TY_LE_HOI_VIEN_DUOC_TUYEN_TRUYEN_MOI_TRUONG: ratio(share(rng, members, Math.min(0.9, Math.max(0.6, 0.7 + 0.04 * drift)), 1), members),
     LUOT_NGUOI_DUOC_TUYEN_TRUYEN: v(share(rng, members, 1, 4) * scale),
     SAN_PHAM_TRUYEN_THONG: v(int(rng, 5, 40) * scale),
     CHUONG_TRINH_SU_KIEN: v(int(rng, 2, 12) * scale),
@@ -126,14 +139,71 @@ function assertClean(values: Record<string, Entry>, where: string): void {
 const CHUNK = 1000;
 const DAY = 86_400_000;
 
+/** One demo period: its form, its drift from 2024S1 (see profileAt) and the shares of approved and submitted reports. */
+interface DemoPeriod {
+  form: 'QG-6T' | 'QG-NAM';
+  period: string;
+  kind: 'half' | 'year';
+  drift: number;
+  approved: number;
+  submitted: number;
+}
+
 /**
- * The demo reports of HN and DN: the national forms, QG-6T for 2024S1 and QG-NAM for 2024, one report per
- * CURRENT grassroots unit (valid_to IS NULL: the communes of 2025). This is a simplification — in 2024 the
- * reporting units were the former communes (valid until 30/06/2025), which POST /report-forms/:id/instances
- * would pick for a 2024 period — chosen so that the demo shows today's units, the ones users log in to.
- * About 80 % approved (by the tenant administrator), 10 % submitted, 10 % draft without values; the demo
- * reporter's commune (Cầu Giấy) keeps its 2024S1 report as an empty draft to fill in. Values are plausible,
- * deterministic and pass every national check. Multi-row INSERTs only, then a full recompute of the rollups.
+ * The periods of the demo, oldest first: the half-years 2023S2–2025S2 (QG-6T) and the years 2023–2025 (QG-NAM), so
+ * that the central comparison has a previous period and a time series. A year's profile is that of its first
+ * half (the yearly report adds its own growth). Completeness varies: the half-year of the reorganisation
+ * (2025S1) and the latest ones have gaps. 2023S1 and before are left empty (tests use them as empty periods).
+ */
+export const DEMO_PERIODS: readonly DemoPeriod[] = [
+  { form: 'QG-6T', period: '2023S2', kind: 'half', drift: -1, approved: 0.9, submitted: 0.95 },
+  { form: 'QG-NAM', period: '2023', kind: 'year', drift: -2, approved: 0.88, submitted: 0.95 },
+  { form: 'QG-6T', period: '2024S1', kind: 'half', drift: 0, approved: 0.8, submitted: 0.9 },
+  { form: 'QG-6T', period: '2024S2', kind: 'half', drift: 1, approved: 0.85, submitted: 0.93 },
+  { form: 'QG-NAM', period: '2024', kind: 'year', drift: 0, approved: 0.8, submitted: 0.9 },
+  { form: 'QG-6T', period: '2025S1', kind: 'half', drift: 2, approved: 0.65, submitted: 0.8 },
+  { form: 'QG-6T', period: '2025S2', kind: 'half', drift: 3, approved: 0.75, submitted: 0.88 },
+  { form: 'QG-NAM', period: '2025', kind: 'year', drift: 2, approved: 0.7, submitted: 0.85 },
+];
+
+const valueIn = (e: Entry | undefined): number => (e && 'value' in e ? e.value : 0);
+const percentIn = (e: Entry | undefined): number => (e && 'numerator' in e && e.denominator > 0 ? (100 * e.numerator) / e.denominator : 0);
+
+/** What a commune writes under the national headings, from its own figures (deterministic, no randomness). */
+function narrativeOf(values: Record<string, Entry>): Record<string, string> {
+  const membership = percentIn(values.TY_LE_TAP_HOP_HOI_VIEN);
+  const environment = percentIn(values.TY_LE_HOI_VIEN_DUOC_TUYEN_TRUYEN_MOI_TRUONG);
+  const [highlights, weaknesses, next] = NATIONAL_NARRATIVE_HEADINGS;
+  return {
+    [highlights]:
+      `Kết nạp ${formatNumberVi(valueIn(values.HOI_VIEN_MOI))} hội viên mới, nâng tổng số hội viên lên ${formatNumberVi(valueIn(values.HOI_VIEN))}; ` +
+      `duy trì ${formatNumberVi(valueIn(values.MO_HINH))} mô hình, ${formatNumberVi(valueIn(values.CAU_LAC_BO))} câu lạc bộ; ` +
+      `giúp đỡ ${formatNumberVi(valueIn(values.HO_NGHEO_DUOC_GIUP_DO) + valueIn(values.HO_CAN_NGHEO_DUOC_GIUP_DO))} hộ nghèo, cận nghèo.`,
+    [weaknesses]:
+      membership < 70
+        ? `Tỷ lệ tập hợp hội viên mới đạt ${formatNumberVi(membership, 1)}%, còn thấp; sinh hoạt chi hội ở một số địa bàn chưa đều.`
+        : environment < 85
+          ? `Tuyên truyền về bảo vệ môi trường, phân loại rác thải mới đến ${formatNumberVi(environment, 1)}% hội viên.`
+          : 'Nguồn lực hỗ trợ phụ nữ phát triển kinh tế còn hạn chế; một số chi hội trưởng kiêm nhiệm nhiều việc.',
+    [next]:
+      membership < 70
+        ? 'Rà soát, vận động phụ nữ tham gia Hội ở các chi hội có tỷ lệ tập hợp thấp; đổi mới nội dung sinh hoạt chi hội.'
+        : 'Tiếp tục nhân rộng các mô hình hiệu quả; đẩy mạnh chuyển đổi số trong sinh hoạt chi hội.',
+  };
+}
+
+/**
+ * The demo reports of HN and DN: the national forms for the periods of DEMO_PERIODS, one report per CURRENT
+ * grassroots unit (valid_to IS NULL: the communes of 2025). For periods from 1 July 2025 these are the units that
+ * report; before, it is a simplification — the reporting units were the former communes (valid until 30/06/2025),
+ * which POST /report-forms/:id/instances would pick for such a period — chosen so that the demo shows today's
+ * units, the ones users log in to. Per period most reports are approved (by the tenant administrator), some
+ * submitted, the rest drafts without values; the demo reporter's commune (Cầu Giấy) keeps its 2024S1 report as an
+ * empty draft to fill in, and has its other periods approved. Values are plausible, deterministic, evolve from
+ * period to period (see profileAt) and pass every national check; each report carries a narrative under the national headings. Branches (chi hội) get
+ * no report: the national forms are the communes' (reporting level grassroots), and a branch's figures would count
+ * twice in its commune's total; the plan progress of a branch says that it reports no form. Multi-row INSERTs only,
+ * then a full recompute of the rollups of each period.
  */
 export async function seedDemoReports(dataSource: DataSource, tenants: Record<'HN' | 'DN', string>, log: (line: string) => void = () => undefined): Promise<void> {
   for (const code of ['HN', 'DN'] as const) {
@@ -157,10 +227,7 @@ export async function seedDemoReports(dataSource: DataSource, tenants: Record<'H
       const base = prng(`${code}-profiles`);
       for (const c of communes) profiles.set(String(c.id), profileOf(base, Number(c.branches)));
 
-      for (const spec of [
-        { form: 'QG-6T', period: '2024S1', kind: 'half' as const },
-        { form: 'QG-NAM', period: '2024', kind: 'year' as const },
-      ]) {
+      for (const spec of DEMO_PERIODS) {
         const rule = nationalForms().find((f) => f.code === spec.form)!.deadlineRule;
         const deadline = reportDeadline(spec.period, rule);
         const deadlineMs = Date.parse(`${deadline}T09:00:00+07:00`);
@@ -170,18 +237,19 @@ export async function seedDemoReports(dataSource: DataSource, tenants: Record<'H
         for (const c of communes) {
           const unitId = String(c.id);
           const roll = rng();
-          const status = spec.period === '2024S1' && reporterUnit.has(unitId) ? 'draft' : roll < 0.8 ? 'approved' : roll < 0.9 ? 'submitted' : 'draft';
+          // The reporter's commune has one report to fill in, 2024S1; its other periods are approved.
+          const status = reporterUnit.has(unitId) ? (spec.period === '2024S1' ? 'draft' : 'approved') : roll < spec.approved ? 'approved' : roll < spec.submitted ? 'submitted' : 'draft';
           if (status === 'draft') {
             reports.push([tenantId, formId.get(spec.form), spec.form, unitId, spec.period, 'draft', deadline, 0, null, null, null, null, 0, null]);
             continue;
           }
-          const values = generateValues(rng, profiles.get(unitId)!, spec.kind);
+          const values = generateValues(rng, profileAt(profiles.get(unitId)!, spec.drift), spec.kind, spec.drift);
           assertClean(values, `${code} ${spec.period} unit ${unitId}`);
           valuesByUnit.set(unitId, values);
           // Most reports arrive in the last days before the deadline; some after it.
           const submitted = new Date(deadlineMs + (rng() < 0.1 ? int(rng, 1, 5) : -int(rng, 0, 12)) * DAY + int(rng, 0, 8) * 3_600_000);
           const approved = status === 'approved' ? new Date(submitted.getTime() + int(rng, 1, 4) * DAY) : null;
-          const narrative = JSON.stringify({ 'Kết quả nổi bật': `Kết nạp ${'value' in values.HOI_VIEN_MOI! ? values.HOI_VIEN_MOI.value : 0} hội viên mới; duy trì ${'value' in values.MO_HINH! ? values.MO_HINH.value : 0} mô hình.` });
+          const narrative = JSON.stringify(narrativeOf(values));
           reports.push([
             tenantId, formId.get(spec.form), spec.form, unitId, spec.period, status, deadline,
             isLate(deadline, submitted) ? 1 : 0, narrative, submitted, approved, approved ? admin?.id ?? null : null,

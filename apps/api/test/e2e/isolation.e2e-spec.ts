@@ -85,6 +85,9 @@ describe('tenant isolation on every endpoint', () => {
     { method: 'GET', path: '/api/v1/dashboard/plan-progress.xlsx', url: () => `/api/v1/dashboard/plan-progress.xlsx?year=2024&unitId=${hnIds.unit}`, dn: 404, reporter: 404 },
     { method: 'GET', path: '/api/v1/dashboard/below-threshold.xlsx', url: () => `/api/v1/dashboard/below-threshold.xlsx?indicator=HOI_VIEN&period=2024S1&threshold=10&unitId=${hnIds.unit}`, dn: 404, reporter: 404 },
     { method: 'GET', path: '/api/v1/central/comparison', url: () => '/api/v1/central/comparison?indicator=HOI_VIEN&period=2024S1', dn: 403, reporter: 403 },
+    { method: 'GET', path: '/api/v1/central/periods', url: () => '/api/v1/central/periods?indicator=TY_LE_TAP_HOP_HOI_VIEN', dn: 403, reporter: 403 },
+    { method: 'GET', path: '/api/v1/dashboard/plan-progress/children.xlsx', url: () => `/api/v1/dashboard/plan-progress/children.xlsx?year=2024&unitId=${hnIds.unit}`, dn: 404, reporter: 404 },
+    { method: 'GET', path: '/api/v1/dashboard/periods', url: () => `/api/v1/dashboard/periods?unitId=${hnIds.unit}`, dn: 404, reporter: 404 },
     { method: 'GET', path: '/api/v1/report-forms', url: () => '/api/v1/report-forms', dn: 'own', reporter: 'own' },
     {
       method: 'POST', path: '/api/v1/report-forms', url: () => '/api/v1/report-forms',
@@ -94,6 +97,7 @@ describe('tenant isolation on every endpoint', () => {
     { method: 'POST', path: '/api/v1/report-forms/{id}/instances', url: () => `/api/v1/report-forms/${hnIds.form}/instances`, body: () => ({ period: '2030S1' }), dn: 404, reporter: 403 },
     { method: 'GET', path: '/api/v1/reports', url: () => `/api/v1/reports?unitId=${hnIds.unit}`, dn: 404, reporter: 404 },
     { method: 'GET', path: '/api/v1/reports/completeness', url: () => `/api/v1/reports/completeness?period=2024S1&formCode=QG-6T&unitId=${hnIds.unit}`, dn: 404, reporter: 404 },
+    { method: 'GET', path: '/api/v1/reports/completeness.xlsx', url: () => `/api/v1/reports/completeness.xlsx?period=2024S1&formCode=QG-6T&unitId=${hnIds.unit}`, dn: 404, reporter: 404 },
     // The grid and its template list the caller's own child units: DN sees its own, a reporter manages none.
     { method: 'GET', path: '/api/v1/reports/bulk-values', url: () => '/api/v1/reports/bulk-values?period=2024S1&formCode=QG-6T', dn: 'own', reporter: 403 },
     { method: 'GET', path: '/api/v1/reports/bulk-values/template.xlsx', url: () => '/api/v1/reports/bulk-values/template.xlsx?period=2024S1&formCode=QG-6T', dn: 'own', reporter: 403 },

@@ -61,7 +61,8 @@ describe('reports (forms, entry, submission, approval, completeness, bulk entry)
     const mine = await list(reporter, 'period=2024S1');
     expect(mine.body.items.map((i: { unitId: string; status: string }) => [i.unitId, i.status])).toEqual([[reporterUnit, 'draft']]);
     const filtered = await list(admin, `unitId=${reporterUnit}&formCode=QG-NAM`);
-    expect(filtered.body.items.map((i: { period: string }) => i.period)).toEqual(['2024']);
+    // The demo's yearly reports of the commune (2023–2025), newest first.
+    expect(filtered.body.items.map((i: { period: string }) => i.period)).toEqual(['2025', '2024', '2023']);
     const forms = await h.request('GET', '/api/v1/report-forms', { token: reporter });
     expect(forms.body.items.filter((f: { national: boolean }) => f.national).map((f: { code: string }) => f.code).sort()).toEqual(['QG-6T', 'QG-NAM']);
   });

@@ -103,6 +103,46 @@ describe('rollups and the central comparison', () => {
     expect(members.body.items.find((i: { tenant: string }) => i.tenant === 'HN')).toMatchObject({ target: null, achievement: null });
   });
 
+  it('a per-unit minimum ("mỗi cơ sở có ít nhất 01 mô hình") is a target of 100 % coverage, as the province dashboard reads it', async () => {
+    const tw = await h.login('TW', 'admin');
+    const [hnRoot] = await h.db.query('SELECT root_unit_id AS id FROM tenant WHERE id = 2');
+    const content = JSON.stringify({
+      targets: [
+        { text: 'Mỗi cơ sở Hội có ít nhất 01 mô hình', value: 1, unit: 'mô hình', comparator: 'gte', level: 'grassroots', levels: ['grassroots'], aggregation: 'perUnitMinimum', indicatorCode: 'CO_SO_CO_MO_HINH' },
+        // Issued later and linked to the same indicator, but a count of models: no target of coverage, left out.
+        { text: 'Cấp Thành phố hỗ trợ nhân rộng ít nhất 18 mô hình', value: 18, unit: 'mô hình', comparator: 'gte', level: 'province', levels: ['province'], aggregation: 'total', indicatorCode: 'CO_SO_CO_MO_HINH' },
+      ],
+    });
+    await h.db.query(
+      `INSERT INTO plan (tenant_id, unit_id, number, symbol, year, title, title_folded, status, issued_on, content) VALUES (2, ?, 903, '903/KH-BTV', 2034, 'Kế hoạch thử mô hình', 'ke hoach thu mo hinh', 'issued', '2034-01-10', ?)`,
+      [hnRoot.id, content],
+    );
+    await approvedReport('2', commune, { CO_SO_CO_MO_HINH: 2 }, { period: '2034S1' });
+    const res = await h.request('GET', '/api/v1/central/comparison?indicator=CO_SO_CO_MO_HINH&period=2034S1', { token: tw.accessToken });
+    expect(res.status).toBe(200);
+    // Was target 1 and achievement 10.000 % (the raw "01").
+    expect(res.body.items.find((i: { tenant: string }) => i.tenant === 'HN')).toMatchObject({ value: 100, target: 100, achievement: 100 });
+    // The province dashboard reads the same target the same way.
+    const dash = await h.request('GET', '/api/v1/dashboard/plan-progress?year=2034&asOf=2034-06-30', { token: hnAdmin.accessToken });
+    expect(dash.body.items.find((i: { symbol: string; targetIndex: number }) => i.symbol === '903/KH-BTV' && i.targetIndex === 0)).toMatchObject({ target: 100, unit: '%', actual: 100, achievementPct: 100 });
+  });
+
+  it('lists the periods with data of an indicator, newest first, for the page to open on', async () => {
+    const tw = await h.login('TW', 'admin');
+    const res = await h.request('GET', '/api/v1/central/periods?indicator=TY_LE_TAP_HOP_HOI_VIEN', { token: tw.accessToken });
+    expect(res.status).toBe(200);
+    const periods: string[] = res.body.periods;
+    // The demo's periods and this suite's own (2031S1), by last day then first day.
+    expect(periods).toEqual(expect.arrayContaining(['2023S2', '2023', '2024S1', '2024S2', '2024', '2025S1', '2025S2', '2025', PERIOD]));
+    expect(periods.indexOf('2025S2')).toBeLessThan(periods.indexOf('2025'));
+    expect(periods.indexOf('2025')).toBeLessThan(periods.indexOf('2025S1'));
+    expect(periods.indexOf(PERIOD)).toBeLessThan(periods.indexOf('2025S2'));
+    // HN and DN (other suites may onboard provinces of their own).
+    expect(res.body.items.find((i: { period: string }) => i.period === '2024S1').provinces).toBeGreaterThanOrEqual(2);
+    expect((await h.request('GET', '/api/v1/central/periods?indicator=NOPE', { token: tw.accessToken })).status).toBe(400);
+    expect((await h.request('GET', '/api/v1/central/periods?indicator=HOI_VIEN', { token: hnAdmin.accessToken })).status).toBe(403);
+  });
+
   it('the central analyst cannot read a single HN unit or rollup (aggregates only)', async () => {
     const tw = await h.login('TW', 'admin');
     expect((await h.request('GET', `/api/v1/org-units/${commune}`, { token: tw.accessToken })).status).toBe(404);

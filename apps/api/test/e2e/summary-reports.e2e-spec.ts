@@ -155,6 +155,15 @@ describe('summary reports', () => {
     expect(text).toContain(squash(`trong đó đã duyệt: ${formatNumberVi(c.approved)}`));
     expect(text).toContain(squash(`chưa gửi: ${formatNumberVi(c.expected - c.submitted)}`));
     expect(text).toContain(squash('Tổng cộng'));
+    // The assessment: under each national heading, what the communes wrote in their handed-in reports; no
+    // "……" left to fill in where they wrote something.
+    const [quoted] = await h.db.query(
+      `SELECT u.name, JSON_UNQUOTE(JSON_EXTRACT(r.narrative, '$."Tồn tại, hạn chế"')) AS text FROM report r JOIN org_unit u ON u.tenant_id = r.tenant_id AND u.id = r.unit_id
+       WHERE r.tenant_id = 2 AND r.period = '2024S1' AND r.status = 'approved' AND r.narrative IS NOT NULL ORDER BY u.sort_key LIMIT 1`,
+    );
+    expect(text).toContain(squash('2. Tồn tại, hạn chế'));
+    expect(text).toContain(squash(`- ${quoted.name}: ${quoted.text}`));
+    expect(text).not.toContain('……');
   });
 
   it('is idempotent: running the job again leaves the finished report as it is', async () => {

@@ -14,6 +14,16 @@ export function storedPeriod(): string {
   return defaultHalfYear();
 }
 
+/** The period last picked, or null when none was (unlike storedPeriod, no default). */
+export function rememberedPeriod(): string | null {
+  try {
+    const v = window.localStorage.getItem(PERIOD_STORAGE_KEY);
+    return v && parsePeriod(v) ? v : null;
+  } catch {
+    return null;
+  }
+}
+
 export function rememberPeriod(period: string | undefined): void {
   try {
     if (period) window.localStorage.setItem(PERIOD_STORAGE_KEY, period);

@@ -38,21 +38,17 @@ export function AuditPage() {
       key: 'action',
       title: t('audit.columns.action'),
       dataIndex: 'action',
+      // The readable name only; the code (plan.issue) stays in the tooltip for whoever needs it.
       render: (v: string, row) =>
         phone ? (
           <Space direction="vertical" size={0}>
-            <span>{auditActionLabel(v, language)}</span>
+            <span title={v}>{auditActionLabel(v, language, row.entity)}</span>
             <Typography.Text type="secondary" className="audit-sub">
               {auditEntityLabel(row.entity, language)} {row.entityId ? `#${row.entityId}` : ''}
             </Typography.Text>
           </Space>
         ) : (
-          <Space size={6} wrap>
-            <span>{auditActionLabel(v, language)}</span>
-            <Typography.Text type="secondary" code className="audit-sub">
-              {v}
-            </Typography.Text>
-          </Space>
+          <span title={v}>{auditActionLabel(v, language, row.entity)}</span>
         ),
     },
     { key: 'entity', title: t('audit.columns.entity'), dataIndex: 'entity', width: 150, responsive: ['md'], render: (v: string) => <Tag>{auditEntityLabel(v, language)}</Tag> },
@@ -64,7 +60,7 @@ export function AuditPage() {
     <div className="page">
       <div className="page__header">
         <div>
-          <Typography.Title level={2} className="page__title">
+          <Typography.Title level={1} className="page__title">
             {t('audit.title')}
           </Typography.Title>
           <Typography.Text type="secondary">{t('audit.subtitle')}</Typography.Text>
@@ -87,6 +83,7 @@ export function AuditPage() {
           <Typography.Text type="danger">{errorMessage(log.error, language, t('errors.generic'))}</Typography.Text>
         ) : (
           <Table<AuditEntry>
+            data-testid="audit-table"
             rowKey="id"
             size={phone ? 'small' : 'middle'}
             loading={log.isLoading}

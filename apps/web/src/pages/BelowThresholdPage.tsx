@@ -10,14 +10,15 @@ import { useApiClient } from '../lib/api-context';
 import { errorMessage } from '../lib/api-error';
 import { downloadWithSession } from '../lib/download';
 import { formatNumber } from '../lib/format';
-import { levelLabel } from '../lib/labels';
-import { periodLabel } from '../lib/periods';
-import { rememberPeriod, storedPeriod } from '../lib/preferred-period';
+import { indicatorName, levelLabel } from '../lib/labels';
+import { defaultHalfYear, periodLabel } from '../lib/periods';
+import { rememberedPeriod, rememberPeriod } from '../lib/preferred-period';
 import { useDebouncedValue } from '../lib/use-debounced-value';
 import { currentLanguage } from '../i18n';
 import { useMe } from '../modules/auth/hooks/useSession';
 import type { BelowThresholdQuery, BelowThresholdResponse } from '../modules/dashboard/api/dashboard.api';
-import { useBelowThreshold } from '../modules/dashboard/hooks/useDashboard';
+import { useBelowThreshold, useDashboardPeriods } from '../modules/dashboard/hooks/useDashboard';
+import { openingPeriod, settled } from '../modules/dashboard/progress';
 import { useIndicators } from '../modules/indicators/hooks/useIndicators';
 import { PeriodSelect } from '../modules/reports/components/PeriodSelect';
 import { IndicatorSelect } from '../modules/rollups/components/IndicatorSelect';
@@ -36,7 +37,9 @@ export function BelowThresholdPage() {
   const indicators = useIndicators();
   const [params, setParams] = useSearchParams();
   const indicator = params.get('indicator') ?? 'TY_LE_TAP_HOP_HOI_VIEN';
-  const period = params.get('period') ?? storedPeriod();
+  // Without a period in the address: the one last picked if it has data, else the newest with data.
+  const periods = useDashboardPeriods({ indicator }, !params.get('period'));
+  const period = !params.get('period') && !settled(periods) ? undefined : openingPeriod(params.get('period'), rememberedPeriod(), periods.data?.periods, defaultHalfYear());
   const level = params.get('level') ?? 'grassroots';
   const fromUrl = params.get('threshold');
   const [threshold, setThreshold] = useState<number | null>(fromUrl === null ? 60 : Number(fromUrl));
@@ -64,7 +67,7 @@ export function BelowThresholdPage() {
   const exportXlsx = async () => {
     if (!query) return;
     try {
-      await downloadWithSession(client, `/api/v1/dashboard/below-threshold.xlsx${buildQuery({ ...query })}`, `duoi-nguong-${indicator}-${period}.xlsx`);
+      await downloadWithSession(client, `/api/v1/dashboard/below-threshold.xlsx${buildQuery({ ...query })}`, `duoi-nguong-${indicator}-${period ?? ''}.xlsx`);
     } catch (err) {
       void message.error(errorMessage(err, language, t('errors.generic')));
     }
@@ -90,7 +93,7 @@ export function BelowThresholdPage() {
     <div className="page">
       <div className="page__header">
         <div>
-          <Typography.Title level={2} className="page__title">
+          <Typography.Title level={1} className="page__title">
             {t('dashboard.below.title')}
           </Typography.Title>
           <Typography.Text type="secondary">{t('dashboard.below.subtitle')}</Typography.Text>
@@ -105,7 +108,13 @@ export function BelowThresholdPage() {
             <label className="filter-label" htmlFor="below-indicator">
               {t('dashboard.below.indicator')}
             </label>
-            <IndicatorSelect id="below-indicator" items={indicators.data?.items ?? []} value={indicator} onChange={(v) => set('indicator', v)} loading={indicators.isLoading} />
+            <IndicatorSelect
+              id="below-indicator"
+              items={(indicators.data?.items ?? []).map((i) => ({ ...i, name: indicatorName(i, language) }))}
+              value={indicator}
+              onChange={(v) => set('indicator', v)}
+              loading={indicators.isLoading}
+            />
           </Col>
           <Col xs={24} sm={12} lg={6}>
             <label className="filter-label" htmlFor="below-period">
@@ -160,7 +169,7 @@ export function BelowThresholdPage() {
           <Card
             size="small"
             style={{ marginTop: 16 }}
-            title={data ? t('dashboard.below.tableTitle', { name: data.indicator.name, threshold: `${formatNumber(data.threshold)}${percent ? '%' : ''}`, period: periodLabel(data.period, language) }) : t('dashboard.below.title')}
+            title={data ? t('dashboard.below.tableTitle', { name: indicatorName(data.indicator, language), threshold: `${formatNumber(data.threshold)}${percent ? '%' : ''}`, period: periodLabel(data.period, language) }) : t('dashboard.below.title')}
           >
             <div data-testid="below-table">
               <Table<Row>

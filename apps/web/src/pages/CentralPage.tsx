@@ -9,12 +9,14 @@ import { useTranslation } from 'react-i18next';
 import { compareVietnamese, isBeforeReorganisation, type CentralCompletenessItem, type CentralView, type ComparisonItem } from '@sen/contracts';
 import { errorMessage } from '../lib/api-error';
 import { formatNumber, formatPercent } from '../lib/format';
-import { rememberPeriod, storedPeriod } from '../lib/preferred-period';
-import { periodLabel } from '../lib/periods';
+import { indicatorName } from '../lib/labels';
+import { rememberedPeriod, rememberPeriod } from '../lib/preferred-period';
+import { defaultHalfYear, periodLabel } from '../lib/periods';
 import { currentLanguage } from '../i18n';
 import { chartRows, compareNullable, defaultSeriesTenants, formatChange, periodsUpTo, seriesRows, shortTenantName } from '../modules/central/comparison';
 import type { SeriesResponse } from '../modules/central/api/central.api';
-import { useCentralCompleteness, useComparison, useSeries } from '../modules/central/hooks/useComparison';
+import { useCentralCompleteness, useCentralPeriods, useComparison, useSeries } from '../modules/central/hooks/useComparison';
+import { openingPeriod, settled } from '../modules/dashboard/progress';
 import { useIndicators } from '../modules/indicators/hooks/useIndicators';
 import { PeriodSelect } from '../modules/reports/components/PeriodSelect';
 import { IndicatorSelect } from '../modules/rollups/components/IndicatorSelect';
@@ -42,7 +44,9 @@ export function CentralPage() {
   const national = useMemo(() => (indicators.data?.items ?? []).filter((i) => i.national), [indicators.data]);
   const [params, setParams] = useSearchParams();
   const indicator = params.get('indicator') ?? national.find((i) => i.code === 'TY_LE_TAP_HOP_HOI_VIEN')?.code ?? national[0]?.code;
-  const period = params.get('period') ?? storedPeriod();
+  // Without a period in the address: the one last picked if some province has data for it, else the latest with data.
+  const periods = useCentralPeriods(indicator, !params.get('period'));
+  const period = params.get('period') || settled(periods) ? openingPeriod(params.get('period'), rememberedPeriod(), periods.data?.periods, defaultHalfYear()) : undefined;
   const tab = (['comparison', 'series', 'completeness'] as const).find((x) => x === params.get('tab')) ?? 'comparison';
   const canUnfold = !!period && isBeforeReorganisation(period);
   const view: CentralView = canUnfold && params.get('view') === 'former' ? 'former' : 'folded';
@@ -73,6 +77,11 @@ export function CentralPage() {
   const former = (v: CentralView) => (v === 'former' ? v : undefined);
 
   const def = national.find((i) => i.code === indicator);
+  // The indicator list may not carry the English name; the comparison does.
+  const defName = indicatorName(
+    { name: def?.name ?? comparison.data?.indicator.name ?? '', nameEn: (def as { nameEn?: string } | undefined)?.nameEn ?? (comparison.data?.indicator.nameEn as string | undefined) },
+    language,
+  );
   const shape = def ?? (comparison.data?.indicator as { aggregation?: 'ratio'; valueType?: 'percentage' } | undefined);
   const percent = isPercentIndicator(shape as Parameters<typeof isPercentIndicator>[0]);
   const format = (v: number | null) => formatIndicatorValue(v, shape as Parameters<typeof formatIndicatorValue>[1]);
@@ -233,6 +242,8 @@ export function CentralPage() {
             strokeColor="#faad14"
             size="small"
             format={(p) => formatPercent(p ?? 0, 1)}
+            status="normal"
+            aria-label={t('central.completeness.rateOf', { name: row.name })}
           />,
     },
   ];
@@ -264,7 +275,7 @@ export function CentralPage() {
           size="small"
           title={
             <span className="central-card-title">
-              {def?.name ?? comparison.data?.indicator.name} — {periodText}
+              {defName} — {periodText}
             </span>
           }
           extra={exportButton(
@@ -295,7 +306,7 @@ export function CentralPage() {
             <Empty description={t('central.none')} />
           ) : (
             <Suspense fallback={<Skeleton active />}>
-              <ComparisonChart rows={rows} format={(v) => format(v)} label={t('central.chartLabel', { name: def?.name ?? '', period: periodText })} />
+              <ComparisonChart rows={rows} format={(v) => format(v)} label={t('central.chartLabel', { name: defName, period: periodText })} />
             </Suspense>
           )}
         </Card>
@@ -307,7 +318,7 @@ export function CentralPage() {
   const seriesTab = (
     <Card
       size="small"
-      title={<span className="central-card-title">{def?.name ?? ''}</span>}
+      title={<span className="central-card-title">{defName}</span>}
       extra={exportButton(
         () => void download('series.xlsx', { indicator, periods: seriesPeriods.join(','), tenants: chosen.join(','), view: former(seriesView) }, `dien-bien-${indicator}.xlsx`),
         !seriesItems.length,
@@ -360,7 +371,7 @@ export function CentralPage() {
               lines={seriesItems.map((i) => ({ key: rowKeyOf(i), name: i.name }))}
               format={(v) => format(v)}
               periodLabel={(id) => periodLabel(id, language)}
-              label={t('central.series.chartLabel', { name: def?.name ?? '' })}
+              label={t('central.series.chartLabel', { name: defName })}
             />
           </Suspense>
           <Table<SeriesItem>
@@ -428,7 +439,7 @@ export function CentralPage() {
     <div className="page">
       <div className="page__header">
         <div>
-          <Typography.Title level={2} className="page__title">
+          <Typography.Title level={1} className="page__title">
             {t('central.title')}
           </Typography.Title>
           <Typography.Text type="secondary">{t('central.subtitle')}</Typography.Text>
@@ -440,7 +451,13 @@ export function CentralPage() {
             <label className="filter-label" htmlFor="central-indicator">
               {t('central.indicator')}
             </label>
-            <IndicatorSelect id="central-indicator" items={national} value={indicator} onChange={(v) => set({ indicator: v })} loading={indicators.isLoading} />
+            <IndicatorSelect
+              id="central-indicator"
+              items={national.map((i) => ({ ...i, name: indicatorName(i, language) }))}
+              value={indicator}
+              onChange={(v) => set({ indicator: v })}
+              loading={indicators.isLoading}
+            />
           </Col>
           <Col xs={24} lg={10}>
             <label className="filter-label" htmlFor="central-period">

@@ -10,8 +10,8 @@ import { periodLabel } from '../lib/periods';
 import { currentLanguage } from '../i18n';
 import { useMe, useSession } from '../modules/auth/hooks/useSession';
 import { ActivitiesCard } from '../modules/dashboard/components/ActivitiesCard';
-import { useBelowThreshold, usePlanProgress } from '../modules/dashboard/hooks/useDashboard';
-import { healthyShare, statusSlices } from '../modules/dashboard/progress';
+import { useBelowThreshold, useDashboardPeriods, usePlanProgress } from '../modules/dashboard/hooks/useDashboard';
+import { defaultYear, healthyShare, latestPeriod, settled, statusSlices } from '../modules/dashboard/progress';
 import { useIndicators } from '../modules/indicators/hooks/useIndicators';
 import { useChildCount } from '../modules/org-units/hooks/useOrgUnits';
 import '../modules/dashboard/dashboard.css';
@@ -54,12 +54,21 @@ export function DashboardPage() {
   const me = useMe();
   const indicators = useIndicators();
   const [params, setParams] = useSearchParams();
-  const month = /^\d{4}-(0[1-9]|1[0-2])$/.test(params.get('month') ?? '') ? params.get('month')! : dayjs().format('YYYY-MM');
+  const asked = /^\d{4}-(0[1-9]|1[0-2])$/.test(params.get('month') ?? '') ? params.get('month')! : undefined;
+  // Without a month in the address: this month when this year has plans; else December of the latest plan year
+  // (in December 2026 the demo's plans are of 2024), so that the overview does not open on an empty year.
+  const periods = useDashboardPeriods({ indicator: MEMBERSHIP_RATE }, !asked);
+  const thisYear = dayjs().year();
+  const openYear = defaultYear(periods.data?.planYears, thisYear);
+  const month = asked ?? (openYear === thisYear ? dayjs().format('YYYY-MM') : `${openYear}-12`);
   const year = Number(month.slice(0, 4));
-  const progress = usePlanProgress({ year });
-  // The year of the overview, which every union reports (half-years may not be in yet).
-  const period = String(year);
-  const below = useBelowThreshold({ indicator: MEMBERSHIP_RATE, period, threshold: MEMBERSHIP_THRESHOLD, level: 'grassroots' });
+  const ready = !!asked || settled(periods);
+  const progress = usePlanProgress({ year }, ready);
+  // The year of the overview, which every union reports (half-years may not be in yet); its first half while the
+  // yearly reports are not in.
+  const period =
+    latestPeriod(periods.data?.periods, (p) => p === String(year)) ?? latestPeriod(periods.data?.periods, (p) => p.startsWith(String(year))) ?? String(year);
+  const below = useBelowThreshold(ready ? { indicator: MEMBERSHIP_RATE, period, threshold: MEMBERSHIP_THRESHOLD, level: 'grassroots' } : null);
   const summary = progress.data?.summary;
   const healthy = healthyShare(summary);
   const slices = statusSlices(summary, (s) => t(`dashboard.status.${s}`));
@@ -83,7 +92,7 @@ export function DashboardPage() {
     <div className="page">
       <Card className="welcome-card" variant="borderless">
         <div className="welcome-card__eyebrow">{t('dashboard.welcome', { name })}</div>
-        <h2 className="welcome-card__tenant">{tenant.name}</h2>
+        <h1 className="welcome-card__tenant">{tenant.name}</h1>
         <Space size={[6, 6]} wrap>
           {roles.map((r) => (
             <Tag key={r} color="magenta" className="welcome-card__role">

@@ -1,7 +1,8 @@
 import { lazy, Suspense, useMemo } from 'react';
-import { Alert, Breadcrumb, Button, Card, Col, Empty, Grid, message, Row, Select, Skeleton, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Breadcrumb, Button, Card, Col, DatePicker, Empty, Grid, message, Row, Select, Skeleton, Space, Table, Tag, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table';
+import dayjs from 'dayjs';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { compareVietnamese, foldVietnamese } from '@sen/contracts';
@@ -10,13 +11,14 @@ import { useApiClient } from '../lib/api-context';
 import { errorMessage } from '../lib/api-error';
 import { downloadWithSession } from '../lib/download';
 import { formatNumber, formatPercent } from '../lib/format';
-import { levelLabel } from '../lib/labels';
+import { indicatorName, levelLabel } from '../lib/labels';
+import { periodLabel } from '../lib/periods';
 import { currentLanguage } from '../i18n';
 import { useMe } from '../modules/auth/hooks/useSession';
 import { PROGRESS_STATUSES, type PlanProgressQuery, type PlanProgressResponse, type ProgressItem, type ProgressStatus } from '../modules/dashboard/api/dashboard.api';
 import { StatusBar, StatusTag } from '../modules/dashboard/components/StatusTag';
-import { usePlanProgress } from '../modules/dashboard/hooks/useDashboard';
-import { achievementBars, healthyShare, statusSlices } from '../modules/dashboard/progress';
+import { useDashboardPeriods, usePlanProgress } from '../modules/dashboard/hooks/useDashboard';
+import { achievementBars, defaultYear, healthyShare, settled, statusSlices } from '../modules/dashboard/progress';
 import { useUnitDetail } from '../modules/org-units/hooks/useOrgUnits';
 import '../modules/dashboard/dashboard.css';
 
@@ -35,21 +37,28 @@ export function PlanProgressPage() {
   const me = useMe();
   const [params, setParams] = useSearchParams();
   const thisYear = new Date().getFullYear();
-  const year = Number(params.get('year')) || thisYear;
   const unitId = params.get('unitId') ?? undefined;
+  // Without a year in the address: this year if a plan concerns it, else the latest plan year (not an empty page).
+  const askedYear = Number(params.get('year')) || undefined;
+  const periods = useDashboardPeriods({}, !askedYear);
+  const year = askedYear ?? defaultYear(periods.data?.planYears, thisYear);
+  const asOf = /^\d{4}-\d{2}-\d{2}$/.test(params.get('asOf') ?? '') ? params.get('asOf')! : undefined;
   const status = (params.get('status') as ProgressStatus | null) ?? undefined;
   const query: PlanProgressQuery = {
     year,
+    asOf,
     unitId,
     planId: params.get('planId') ?? undefined,
     programme: params.get('programme') ?? undefined,
     departmentId: params.get('departmentId') ?? undefined,
     level: params.get('level') ?? undefined,
   };
-  const progress = usePlanProgress(query);
+  const progress = usePlanProgress(query, !!askedYear || settled(periods));
   const unit = useUnitDetail(unitId ?? progress.data?.unitId);
   const levels = me.data?.tenant.levels;
   const data = progress.data;
+  const levelOf = (code: string) => levelLabel(code, levels, language, t);
+  const yearOver = `${year}-12-31` < dayjs().format('YYYY-MM-DD');
 
   const set = (changes: Record<string, string | undefined>) => {
     const next = new URLSearchParams(params);
@@ -69,13 +78,15 @@ export function PlanProgressPage() {
   const firstOwn = path.findIndex((p) => rootIds.has(p.id));
   const crumbs = firstOwn >= 0 ? path.slice(firstOwn) : path.slice(-1);
 
-  const exportXlsx = async () => {
+  const exportXlsx = async (children = false) => {
+    const path = children ? 'plan-progress/children.xlsx' : 'plan-progress.xlsx';
     try {
-      await downloadWithSession(client, `/api/v1/dashboard/plan-progress.xlsx${buildQuery({ ...query })}`, `tien-do-chi-tieu-${year}.xlsx`);
+      await downloadWithSession(client, `/api/v1/dashboard/${path}${buildQuery({ ...query })}`, `tien-do-chi-tieu-${year}${children ? '-don-vi-truc-thuoc' : ''}.xlsx`);
     } catch (err) {
       void message.error(errorMessage(err, language, t('errors.generic')));
     }
   };
+  const note = (row: { note: string | null; noteEn: string | null }) => (language === 'en' ? row.noteEn : row.note) ?? null;
 
   const columns: ColumnsType<ProgressItem> = [
     {
@@ -91,7 +102,7 @@ export function PlanProgressPage() {
           </Typography.Paragraph>
           {row.indicatorName && (
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {row.indicatorName}
+              {indicatorName({ name: row.indicatorName, nameEn: row.indicatorNameEn }, language)}
             </Typography.Text>
           )}
         </div>
@@ -110,7 +121,17 @@ export function PlanProgressPage() {
       dataIndex: 'actual',
       align: 'right',
       className: 'nowrap',
-      render: (v: number | null, row) => (v === null ? '—' : row.unit === '%' ? formatPercent(v) : formatNumber(v)),
+      render: (v: number | null, row) => (
+        <>
+          {v === null ? '—' : row.unit === '%' ? formatPercent(v) : formatNumber(v)}
+          {/* Before the year is over, the figures are those of its first half (or quarter, month). */}
+          {row.period && row.period !== String(year) && (
+            <Typography.Text type="secondary" className="dash-period">
+              {periodLabel(row.period, language)}
+            </Typography.Text>
+          )}
+        </>
+      ),
     },
     {
       key: 'achievement',
@@ -125,7 +146,16 @@ export function PlanProgressPage() {
       key: 'status',
       title: t('dashboard.progress.columns.status'),
       dataIndex: 'status',
-      render: (s: ProgressStatus) => <StatusTag status={s} />,
+      render: (s: ProgressStatus, row) => (
+        <>
+          <StatusTag status={s} label={s === 'not_measured' && row.indicatorCode && row.note ? (language === 'en' ? row.statusLabelEn : row.statusLabel) : undefined} />
+          {note(row) && (
+            <Typography.Text type="secondary" className="dash-note">
+              {note(row)}
+            </Typography.Text>
+          )}
+        </>
+      ),
     },
   ];
 
@@ -141,15 +171,27 @@ export function PlanProgressPage() {
         </Link>
       ),
     },
-    { key: 'level', title: t('dashboard.progress.childColumns.level'), dataIndex: 'level', responsive: ['md'], render: (v: string) => levelLabel(v, levels, language, t) },
-    { key: 'bar', title: t('dashboard.progress.childColumns.status'), render: (_v, row) => <StatusBar summary={row.summary} /> },
+    { key: 'level', title: t('dashboard.progress.childColumns.level'), dataIndex: 'level', responsive: ['md'], render: (v: string) => levelOf(v) },
+    {
+      key: 'bar',
+      title: t('dashboard.progress.childColumns.status'),
+      render: (_v, row) =>
+        // A branch reports no form: say so rather than "no data" for every target.
+        row.reporting ? (
+          <StatusBar summary={row.summary} />
+        ) : (
+          <Typography.Text type="secondary" data-testid="not-reporting">
+            {t('dashboard.progress.notReporting', { level: levelOf(row.level) })}
+          </Typography.Text>
+        ),
+    },
     {
       key: 'healthy',
       title: t('dashboard.progress.childColumns.healthy'),
       align: 'right',
       className: 'nowrap',
       sorter: (a, b) => (healthyShare(a.summary) ?? -1) - (healthyShare(b.summary) ?? -1),
-      render: (_v, row) => formatPercent(healthyShare(row.summary), 0),
+      render: (_v, row) => (row.reporting ? formatPercent(healthyShare(row.summary), 0) : '—'),
     },
   ];
 
@@ -160,18 +202,29 @@ export function PlanProgressPage() {
     <div className="page">
       <div className="page__header">
         <div>
-          <Typography.Title level={2} className="page__title">
+          <Typography.Title level={1} className="page__title">
             {t('dashboard.progress.title')}
           </Typography.Title>
           <Typography.Text type="secondary">{t('dashboard.progress.subtitle')}</Typography.Text>
         </div>
-        <Space wrap>
+        <Space wrap className="dash-progress-actions">
           <Select
             aria-label={t('plans.fields.year')}
             value={year}
             style={{ width: 100 }}
             options={Array.from({ length: 8 }, (_, i) => thisYear + 1 - i).map((y) => ({ value: y, label: String(y) }))}
-            onChange={(v: number) => set({ year: String(v) })}
+            onChange={(v: number) => set({ year: String(v), asOf: undefined })}
+          />
+          {/* The picture at a day of the year: today while it runs, its last day once over; any day to look back. */}
+          <DatePicker
+            aria-label={t('dashboard.progress.asOf')}
+            format="DD/MM/YYYY"
+            placeholder={t('dashboard.progress.asOf')}
+            value={data?.asOf ? dayjs(data.asOf) : asOf ? dayjs(asOf) : null}
+            minDate={dayjs(`${year}-01-01`)}
+            maxDate={dayjs(`${year}-12-31`)}
+            onChange={(d) => set({ asOf: d ? d.format('YYYY-MM-DD') : undefined })}
+            data-testid="progress-as-of"
           />
           <Button icon={<DownloadOutlined />} onClick={() => void exportXlsx()} disabled={!data?.items.length}>
             {t('dashboard.exportXlsx')}
@@ -186,6 +239,22 @@ export function PlanProgressPage() {
             key: c.id,
             title: i === crumbs.length - 1 ? <span aria-current="page">{c.name}</span> : <Link to={`?${new URLSearchParams({ ...Object.fromEntries(params), unitId: c.id }).toString()}`}>{c.name}</Link>,
           }))}
+        />
+      )}
+
+      {data && (
+        <Typography.Paragraph type="secondary" className="dash-as-of" data-testid="progress-as-of-text">
+          {t(data.asOf >= `${year}-12-31` ? 'dashboard.progress.asOfYearEnd' : 'dashboard.progress.asOfText', { date: dayjs(data.asOf).format('DD/MM/YYYY'), year })}
+          {!asOf && !yearOver && data.asOf < `${year}-12-31` ? ` ${t('dashboard.progress.asOfToday')}` : ''}
+        </Typography.Paragraph>
+      )}
+      {data && !data.reporting && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          data-testid="progress-not-reporting"
+          message={t('dashboard.progress.unitNotReporting', { level: levelOf(data.unit.level), levels: data.reportingLevels.map(levelOf).join(', ') })}
         />
       )}
 
@@ -238,7 +307,7 @@ export function PlanProgressPage() {
               allowClear
               placeholder={t('dashboard.progress.filters.all')}
               value={query.level}
-              options={(data?.options.levels ?? []).map((l) => ({ value: l, label: levelLabel(l, levels, language, t) }))}
+              options={(data?.options.levels ?? []).map((l) => ({ value: l, label: levelOf(l) }))}
               onChange={(v?: string) => set({ level: v })}
             />
           </Col>
@@ -262,8 +331,8 @@ export function PlanProgressPage() {
         <Alert type="error" showIcon message={errorMessage(progress.error, language, t('errors.generic'))} />
       ) : (
         <Row gutter={[16, 16]}>
-          <Col xs={24} xl={10}>
-            <Card size="small" title={t('dashboard.progress.byStatus', { unit: data?.unit.name ?? '' })} data-testid="progress-status-chart">
+          <Col xs={24} lg={12}>
+            <Card size="small" className="dash-chart-card" title={t('dashboard.progress.byStatus', { unit: data?.unit.name ?? '' })} data-testid="progress-status-chart">
               {progress.isLoading ? (
                 <Skeleton active />
               ) : slices.length === 0 ? (
@@ -274,7 +343,9 @@ export function PlanProgressPage() {
                 </Suspense>
               )}
             </Card>
-            <Card size="small" title={t('dashboard.progress.achievementChart')} style={{ marginTop: 16 }}>
+          </Col>
+          <Col xs={24} lg={12}>
+            <Card size="small" className="dash-chart-card" title={t('dashboard.progress.achievementChart')}>
               {progress.isLoading ? (
                 <Skeleton active />
               ) : bars.length === 0 ? (
@@ -286,7 +357,8 @@ export function PlanProgressPage() {
               )}
             </Card>
           </Col>
-          <Col xs={24} xl={14}>
+          {/* The table takes the full width: beside the charts its status column was cut off on a laptop. */}
+          <Col xs={24}>
             <Card size="small" title={t('dashboard.progress.table', { count: items.length })}>
               <div data-testid="progress-table">
                 <Table<ProgressItem>
@@ -304,7 +376,15 @@ export function PlanProgressPage() {
             </Card>
           </Col>
           <Col xs={24}>
-            <Card size="small" title={t('dashboard.progress.children', { unit: data?.unit.name ?? '' })}>
+            <Card
+              size="small"
+              title={<span className="dash-card-title">{t('dashboard.progress.children', { unit: data?.unit.name ?? '' })}</span>}
+              extra={
+                <Button size="small" icon={<DownloadOutlined />} onClick={() => void exportXlsx(true)} disabled={!data?.children.length} data-testid="export-children" aria-label={t('dashboard.progress.exportChildren')}>
+                  {screens.sm ? t('dashboard.exportXlsx') : null}
+                </Button>
+              }
+            >
               <div data-testid="progress-children">
                 <Table<Child>
                   rowKey="id"
@@ -314,7 +394,7 @@ export function PlanProgressPage() {
                   columns={childColumns}
                   pagination={(data?.children.length ?? 0) > 15 ? { pageSize: 15, showSizeChanger: false } : false}
                   showSorterTooltip={false}
-                  scroll={{ x: 480 }}
+                  scroll={screens.sm ? { x: 480 } : undefined}
                   locale={{ emptyText: t('dashboard.progress.noChildren') }}
                 />
               </div>

@@ -12,10 +12,12 @@ import { errorMessage } from '../lib/api-error';
 import { downloadWithSession } from '../lib/download';
 import { formatNumber } from '../lib/format';
 import { levelLabel } from '../lib/labels';
-import { periodLabel } from '../lib/periods';
-import { rememberPeriod, storedPeriod } from '../lib/preferred-period';
+import { defaultHalfYear, periodLabel } from '../lib/periods';
+import { rememberedPeriod, rememberPeriod } from '../lib/preferred-period';
 import { currentLanguage } from '../i18n';
 import { useMe } from '../modules/auth/hooks/useSession';
+import { useDashboardPeriods } from '../modules/dashboard/hooks/useDashboard';
+import { openingPeriod, settled as periodsSettled } from '../modules/dashboard/progress';
 import { UnitTreeSelect } from '../modules/org-units/components/UnitTreeSelect';
 import { PeriodSelect } from '../modules/reports/components/PeriodSelect';
 import { summaryReportFileUrl, summaryReportKeys } from '../modules/summary-reports/api/summary-reports.api';
@@ -33,8 +35,10 @@ export function SummaryReportPage() {
   const queryClient = useQueryClient();
   const me = useMe();
   const [params, setParams] = useSearchParams();
-  const period = params.get('period') ?? storedPeriod();
   const unitId = params.get('unitId') ?? me.data?.units[0]?.id;
+  // Without a period in the address: the one last picked if the unit has figures for it, else its latest with figures.
+  const periods = useDashboardPeriods({ unitId }, !!unitId && !params.get('period'));
+  const period = params.get('period') || periodsSettled(periods) ? openingPeriod(params.get('period'), rememberedPeriod(), periods.data?.periods, defaultHalfYear()) : undefined;
   const following = params.get('id');
   const [offset, setOffset] = useState(0);
   const create = useCreateSummaryReport();
@@ -132,7 +136,7 @@ export function SummaryReportPage() {
     <div className="page">
       <div className="page__header">
         <div>
-          <Typography.Title level={2} className="page__title">
+          <Typography.Title level={1} className="page__title">
             {t('summaryReports.title')}
           </Typography.Title>
           <Typography.Text type="secondary">{t('summaryReports.subtitle')}</Typography.Text>
@@ -161,7 +165,7 @@ export function SummaryReportPage() {
             <PeriodSelect id="summary-period" value={period} onChange={(v) => set({ period: v })} style={{ width: '100%' }} />
           </Col>
           <Col xs={24} sm={12} md={6}>
-            <Button type="primary" block icon={<FileWordOutlined />} onClick={() => void generate()} loading={create.isPending} disabled={!unitId || !period}>
+            <Button type="primary" block icon={<FileWordOutlined />} onClick={() => void generate()} loading={create.isPending} disabled={!unitId || !period} data-testid="summary-generate">
               {t('summaryReports.generate')}
             </Button>
           </Col>

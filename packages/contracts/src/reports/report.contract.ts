@@ -195,6 +195,20 @@ export const completenessCountsSchema = z.object({
   approved: z.number().int(),
   late: z.number().int(),
 });
+
+/** A report handed in (submitted or approved) after its deadline: how many days after, in Vietnam's calendar. */
+export const lateReportSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  parentName: z.string().nullable(),
+  reportId: z.string(),
+  status: reportStatusSchema,
+  submittedAt: z.string(),
+  deadline: z.string(),
+  daysLate: z.number().int(),
+});
+export type LateReport = z.infer<typeof lateReportSchema>;
+
 export const completenessResponseSchema = z.object({
   period: z.string(),
   formCode: z.string(),
@@ -217,6 +231,8 @@ export const completenessResponseSchema = z.object({
       contactEmail: z.string().nullable(),
     }),
   ),
+  /** Units whose report was handed in after its deadline, latest first (the API always sends it). */
+  late: z.array(lateReportSchema).optional(),
 });
 export type CompletenessResponse = z.infer<typeof completenessResponseSchema>;
 

@@ -110,4 +110,82 @@ export class DashboardRepository {
     );
     return rows.map((r) => ({ id: String(r.id), name: r.name }));
   }
+
+  /** The tenant's levels, top first (province, district, grassroots, branch, …). */
+  async levels(): Promise<string[]> {
+    const { tenantId } = TenantContext.current();
+    const [row]: { levels: unknown }[] = await this.data.dataSource.query('SELECT levels FROM tenant WHERE id = ?', [tenantId]);
+    const raw = typeof row?.levels === 'string' ? (JSON.parse(row.levels) as unknown) : row?.levels;
+    return Array.isArray(raw) ? raw.map((l: { code?: unknown }) => String(l.code ?? '')).filter(Boolean) : [];
+  }
+
+  /** The levels whose units report on one of the tenant's forms (the national forms: grassroots). */
+  async reportingLevels(): Promise<string[]> {
+    const { tenantId } = TenantContext.current();
+    const rows: { reporting_level: string }[] = await this.data.dataSource.query('SELECT DISTINCT reporting_level FROM report_form WHERE tenant_id = ?', [tenantId]);
+    return rows.map((r) => r.reporting_level);
+  }
+
+  /**
+   * Activities of plans marked done, per plan and level (the activity's level, or its plan unit's), among those
+   * begun by `asOf` (or without dates): "planId|level" → count.
+   */
+  async activitiesDone(planIds: string[], asOf: string): Promise<Map<string, number>> {
+    if (planIds.length === 0) return new Map();
+    const { tenantId } = TenantContext.current();
+    const rows: { plan_id: string; level: string | null; n: string | number }[] = await this.data.dataSource.query(
+      `SELECT plan_id, level, COUNT(*) AS n FROM plan_activity
+       WHERE tenant_id = ? AND plan_id IN (?) AND status = 'done' AND (date_from IS NULL OR date_from <= ?)
+       GROUP BY plan_id, level`,
+      [tenantId, planIds, asOf],
+    );
+    return new Map(rows.map((r) => [`${r.plan_id}|${r.level ?? ''}`, Number(r.n)]));
+  }
+
+  /**
+   * The periods with counted values in a unit's subtree (its rollup row or its own value), newest data first, for
+   * one indicator or any; and the years of the issued plans that concern the unit.
+   */
+  async periodsWithData(unitId: string, indicator: string | undefined): Promise<string[]> {
+    const { tenantId } = TenantContext.current();
+    const rows: { period: string }[] = await this.data.dataSource.query(
+      `SELECT DISTINCT period FROM (
+         SELECT period FROM rollup WHERE tenant_id = ? AND unit_id = ? AND count > 0 ${indicator ? 'AND indicator_code = ?' : ''}
+         UNION SELECT period FROM unit_value WHERE tenant_id = ? AND unit_id = ? AND count > 0 ${indicator ? 'AND indicator_code = ?' : ''}
+       ) x`,
+      indicator ? [tenantId, unitId, indicator, tenantId, unitId, indicator] : [tenantId, unitId, tenantId, unitId],
+    );
+    return rows.map((r) => String(r.period));
+  }
+
+  async planYears(unitId: string): Promise<number[]> {
+    const { tenantId } = TenantContext.current();
+    const rows: { year: number }[] = await this.data.dataSource.query(
+      `SELECT DISTINCT p.year FROM plan p
+       JOIN org_unit_closure c ON c.tenant_id = p.tenant_id AND c.ancestor_id = p.unit_id AND c.descendant_id = ?
+       WHERE p.tenant_id = ? AND p.status = 'issued' ORDER BY p.year DESC`,
+      [unitId, tenantId],
+    );
+    return rows.map((r) => Number(r.year));
+  }
+
+  /** Per form, the periods with at least one report handed in (submitted or approved) in a unit's subtree. */
+  async reportedPeriods(unitId: string): Promise<{ formCode: string; period: string }[]> {
+    const { tenantId } = TenantContext.current();
+    const rows: { form_code: string; period: string }[] = await this.data.dataSource.query(
+      `SELECT DISTINCT r.form_code, r.period FROM report r
+       JOIN org_unit_closure c ON c.tenant_id = r.tenant_id AND c.descendant_id = r.unit_id AND c.ancestor_id = ?
+       WHERE r.tenant_id = ? AND r.status IN ('submitted', 'approved')`,
+      [unitId, tenantId],
+    );
+    return rows.map((r) => ({ formCode: r.form_code, period: String(r.period) }));
+  }
+
+  /** The tenant's own names of its levels ("Xã, phường"): code → name. */
+  async levelNames(): Promise<[string, string][]> {
+    const { tenantId } = TenantContext.current();
+    const [row]: { levels: unknown }[] = await this.data.dataSource.query('SELECT levels FROM tenant WHERE id = ?', [tenantId]);
+    const raw = typeof row?.levels === 'string' ? (JSON.parse(row.levels) as unknown) : row?.levels;
+    return Array.isArray(raw) ? raw.filter((l: { code?: unknown; name?: unknown }) => l.code && l.name).map((l: { code: unknown; name: unknown }) => [String(l.code), String(l.name)]) : [];
+  }
 }

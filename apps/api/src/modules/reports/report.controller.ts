@@ -5,7 +5,6 @@ import {
   bulkGridQuerySchema,
   bulkImportQuerySchema,
   bulkValuesSchema,
-  completenessQuerySchema,
   idParamSchema,
   putReportValuesSchema,
   reopenReportSchema,
@@ -14,7 +13,6 @@ import {
   type BulkGridQuery,
   type BulkImportQuery,
   type BulkValues,
-  type CompletenessQuery,
   type PutReportValues,
   type ReportListQuery,
 } from '@sen/contracts';
@@ -42,11 +40,7 @@ export class ReportController {
     return this.reports.list(actor, q);
   }
 
-  /** Who reported: per level and overall {expected, submitted, approved, late}, and the units missing. */
-  @Get('completeness')
-  completeness(@CurrentActor() actor: Actor, @Query(new ZodPipe(completenessQuerySchema)) q: CompletenessQuery) {
-    return this.reports.completeness(actor, q);
-  }
+  // GET completeness and completeness.xlsx: CompletenessController.
 
   /** The bulk-entry grid: the form's indicators and, per child unit the caller manages, its report's status and values. */
   @Get('bulk-values')

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { PART_COLUMNS, rowToParts } from '@sen/db';
 import type { RollupParts } from '@sen/indicators';
+import type { StoredTarget } from '../dashboard/plan-target';
 
 /** Report counts of the national forms: expected, handed in (submitted or approved), approved, handed in late. */
 export interface CompletenessCounts {
@@ -73,11 +74,11 @@ export class CentralRepository {
   }
 
   /**
-   * Each province's own target for an indicator in a year: the targets linked to the indicator
-   * (`targets[].indicatorCode`) of the plans the province union itself issued for that year — the official
-   * figure of its Kế hoạch, not anything of its units. The latest issued plan wins when several set one.
+   * Each province's own targets for an indicator in a year, as its plans state them: the targets linked to the
+   * indicator (`targets[].indicatorCode`) of the plans the province union itself issued for that year — the official
+   * figures of its Kế hoạch, not anything of its units — oldest issued first (the caller reads them, the latest wins).
    */
-  async provinceTargets(indicator: string, year: number): Promise<Map<string, { value: number; comparator: string | null }>> {
+  async provinceTargets(indicator: string, year: number): Promise<Map<string, StoredTarget[]>> {
     // Only the targets leave the database: a plan's content is tens of kilobytes, read on every comparison.
     const rows: { code: string; targets: unknown }[] = await this.dataSource.query(
       `SELECT t.code, JSON_EXTRACT(p.content, '$.targets') AS targets
@@ -85,15 +86,25 @@ export class CentralRepository {
        WHERE p.status = 'issued' AND p.year = ? ORDER BY p.issued_on, p.id`,
       [year],
     );
-    const out = new Map<string, { value: number; comparator: string | null }>();
+    const out = new Map<string, StoredTarget[]>();
     for (const r of rows) {
       const parsed: unknown = typeof r.targets === 'string' ? JSON.parse(r.targets) : r.targets;
-      const targets = Array.isArray(parsed) ? (parsed as { indicatorCode?: string | null; value?: number | null; comparator?: string | null }[]) : [];
+      const targets = Array.isArray(parsed) ? (parsed as StoredTarget[]) : [];
       for (const t of targets) {
-        if (t.indicatorCode === indicator && typeof t.value === 'number') out.set(String(r.code), { value: t.value, comparator: t.comparator ?? null });
+        if (t.indicatorCode === indicator && typeof t.value === 'number') out.set(String(r.code), [...(out.get(String(r.code)) ?? []), t]);
       }
     }
     return out;
+  }
+
+  /** The periods with data of an indicator in any province (national_rollup), for the page to open on the latest. */
+  async periodsWithData(indicator: string): Promise<{ period: string; provinces: number }[]> {
+    const rows: { period: string; provinces: string | number }[] = await this.dataSource.query(
+      `SELECT n.period, COUNT(*) AS provinces FROM national_rollup n JOIN tenant t ON t.id = n.tenant_id AND t.is_central = 0 AND t.status = 'active'
+       WHERE n.indicator_code = ? AND n.count > 0 GROUP BY n.period`,
+      [indicator],
+    );
+    return rows.map((r) => ({ period: String(r.period), provinces: Number(r.provinces) }));
   }
 
   /** The totals of several periods, for time series. */

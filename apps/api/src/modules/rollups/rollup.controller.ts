@@ -26,6 +26,7 @@ function sendXlsx(reply: FastifyReply, file: { filename: string; content: Buffer
     .send(file.content);
 }
 
+const centralPeriodsQuerySchema = z.object({ indicator: z.string().min(1).max(64) }).strict();
 const recomputeSchema = z.object({ period: periodIdSchema }).strict();
 const jobParam = z.object({ jobId: z.string().regex(/^[A-Za-z0-9_-]{1,128}$/) });
 
@@ -71,6 +72,12 @@ export class CentralController {
   @Get('comparison')
   comparison(@Query(new ZodPipe(comparisonQuerySchema)) q: ComparisonQuery) {
     return this.service.comparison(q);
+  }
+
+  /** The periods with data of a national indicator, newest first, e.g. `?indicator=TY_LE_TAP_HOP_HOI_VIEN`. */
+  @Get('periods')
+  periods(@Query(new ZodPipe(centralPeriodsQuerySchema)) q: { indicator: string }) {
+    return this.service.periods(q);
   }
 
   /** The same comparison as an XLSX file for the meeting. */

@@ -12,6 +12,7 @@ import {
 } from '@sen/contracts';
 import {
   comparePeriods,
+  comparePeriodsByEnd,
   emptyParts,
   evaluateTarget,
   findIndicator,
@@ -22,7 +23,6 @@ import {
   valueOf,
   type IndicatorDefinition,
   type RollupParts,
-  type TargetComparator,
 } from '@sen/indicators';
 import { buildWorkbook } from '../../core/http/spreadsheet';
 import { hasRole, type Actor } from '../../core/auth/actor';
@@ -30,6 +30,7 @@ import { ForbiddenError, NotFoundError, ValidationFailedError } from '../../core
 import { AggregationQueue } from '../aggregation/aggregation-queue.service';
 import { IndicatorService } from '../indicators/indicator.service';
 import { OrgUnitService } from '../org-units/org-unit.service';
+import { isMismatch, measuredTarget, type MeasuredTarget, type StoredTarget } from '../dashboard/plan-target';
 import { CentralRepository, type CompletenessCounts, type SplitTenant } from './central.repository';
 import { RollupRepository } from './rollup.repository';
 
@@ -203,6 +204,17 @@ export class RollupService {
     };
   }
 
+  /**
+   * The periods in which some province has data for a national indicator, newest data first (by last day; of
+   * a year and its second half, the half): the comparison, series and completeness open on the latest rather than on an empty period.
+   */
+  async periods(q: { indicator: string }): Promise<{ indicator: string; periods: string[]; items: { period: string; provinces: number }[] }> {
+    const def = findIndicator(q.indicator);
+    if (!def || !def.national) throw unknownIndicator(q.indicator);
+    const items = (await this.central.periodsWithData(def.code)).sort((a, b) => comparePeriodsByEnd(b.period, a.period));
+    return { indicator: def.code, periods: items.map((i) => i.period), items };
+  }
+
   /** Several periods for chosen provinces (all when none is named), oldest first. */
   async series(q: CentralSeriesQuery) {
     const def = findIndicator(q.indicator);
@@ -331,21 +343,17 @@ export class RollupService {
 }
 
 /**
- * Target and achievement of a province for the comparison: its yearly target, evaluated by @sen/indicators at the
- * end of the period compared (a flow's target is prorated by the elapsed share of the year: half of a yearly number
- * of new members is expected by the end of the first half).
+ * Target and achievement of a province for the comparison: its yearly target as the province dashboard reads it
+ * (measuredTarget: a per-unit minimum measured by a coverage indicator is 100 %; a target in other units than the
+ * indicator is left out), the latest issued plan's winning; evaluated by @sen/indicators at the end of the period
+ * compared (a flow's target is prorated by the elapsed share of the year: half of a yearly number of new members is
+ * expected by the end of the first half).
  */
-function provinceTarget(
-  def: IndicatorDefinition,
-  tenant: string,
-  target: { value: number; comparator: string | null } | undefined,
-  actual: number | null,
-  year: string,
-  periodEnd: string,
-) {
+function provinceTarget(def: IndicatorDefinition, tenant: string, targets: StoredTarget[] | undefined, actual: number | null, year: string, periodEnd: string) {
+  const measured = (targets ?? []).map((t) => measuredTarget(t, def)).filter((m): m is MeasuredTarget => m !== null && !isMismatch(m));
+  const target = measured[measured.length - 1];
   if (!target) return { target: null, achievement: null };
-  const comparator = (['gte', 'gt', 'lte', 'eq', 'approx'] as TargetComparator[]).find((c) => c === target.comparator) ?? 'gte';
-  const e = evaluateTarget({ indicatorCode: def.code, comparator, value: target.value, scope: { unitId: tenant }, period: year }, def, actual, {
+  const e = evaluateTarget({ indicatorCode: def.code, comparator: target.comparator, value: target.value, scope: { unitId: tenant }, period: year }, def, actual, {
     asOf: new Date(`${periodEnd}T23:59:59+07:00`),
   });
   return { target: target.value, achievement: e.achievementPct === null ? null : Math.round(e.achievementPct * 10) / 10 };

@@ -27,6 +27,15 @@ export const AUDIT_ACTION_LABELS_VI: Record<string, string> = {
   'report.return': 'Trả lại báo cáo',
   'report.reopen': 'Mở lại báo cáo',
   'rollup.recompute': 'Tính lại tổng hợp',
+  'plan.allocate': 'Giao chỉ tiêu cho đơn vị',
+  'plan.supersede': 'Thay thế kế hoạch',
+  'plan.derive': 'Tạo kế hoạch từ kế hoạch cấp trên',
+  'plan.revise': 'Điều chỉnh kế hoạch',
+  'report-form.create': 'Thêm biểu mẫu báo cáo',
+  'report.instances': 'Tạo báo cáo cho các đơn vị',
+  'tenant-data.export': 'Xuất dữ liệu tỉnh/thành',
+  'tenant-data.import': 'Nhập dữ liệu tỉnh/thành',
+  'tenant.settings': 'Sửa thiết lập tỉnh/thành',
 };
 
 export const AUDIT_ACTION_LABELS_EN: Record<string, string> = {
@@ -55,6 +64,15 @@ export const AUDIT_ACTION_LABELS_EN: Record<string, string> = {
   'report.return': 'Report returned',
   'report.reopen': 'Report reopened',
   'rollup.recompute': 'Rollups recomputed',
+  'plan.allocate': 'Targets allocated to units',
+  'plan.supersede': 'Plan superseded',
+  'plan.derive': 'Plan derived from a higher-level plan',
+  'plan.revise': 'Plan revised',
+  'report-form.create': 'Report form added',
+  'report.instances': 'Reports created for the units',
+  'tenant-data.export': 'Province data exported',
+  'tenant-data.import': 'Province data imported',
+  'tenant.settings': 'Province settings changed',
 };
 
 export const AUDIT_ENTITY_LABELS_VI: Record<string, string> = {
@@ -79,9 +97,24 @@ export const AUDIT_ENTITY_LABELS_EN: Record<string, string> = {
   rollup: 'Rollup',
 };
 
-export function auditActionLabel(action: string, language: 'vi' | 'en'): string {
-  return (language === 'en' ? AUDIT_ACTION_LABELS_EN : AUDIT_ACTION_LABELS_VI)[action] ?? action;
+/**
+ * A readable name of an action: its label, else for an action not listed yet "Tạo/Sửa/… <đối tượng>" from its
+ * verb and entity ("summary-report.create" → "Tạo báo cáo tổng hợp"), else the code as it is.
+ */
+export function auditActionLabel(action: string, language: 'vi' | 'en', entity?: string): string {
+  const known = (language === 'en' ? AUDIT_ACTION_LABELS_EN : AUDIT_ACTION_LABELS_VI)[action];
+  if (known) return known;
+  const verb = action.split('.').pop() ?? '';
+  const verbs = language === 'en' ? VERBS_EN : VERBS_VI;
+  if (entity && verbs[verb]) {
+    const what = auditEntityLabel(entity, language);
+    return language === 'en' ? `${what} ${verbs[verb]}` : `${verbs[verb]} ${what.toLocaleLowerCase('vi')}`;
+  }
+  return action;
 }
+
+const VERBS_VI: Record<string, string> = { create: 'Tạo', update: 'Sửa', delete: 'Xóa', import: 'Nhập', export: 'Xuất' };
+const VERBS_EN: Record<string, string> = { create: 'created', update: 'changed', delete: 'deleted', import: 'imported', export: 'exported' };
 
 export function auditEntityLabel(entity: string, language: 'vi' | 'en'): string {
   return (language === 'en' ? AUDIT_ENTITY_LABELS_EN : AUDIT_ENTITY_LABELS_VI)[entity] ?? entity;

@@ -5,7 +5,7 @@ import { PROGRESS_STATUSES, type ProgressItem, type ProgressStatus, type StatusS
 export const STATUS_COLORS: Record<ProgressStatus, string> = {
   achieved: '#237804',
   on_track: '#0958d9',
-  at_risk: '#ad6800',
+  at_risk: '#995c00',
   off_track: '#a8071a',
   no_data: '#595959',
   not_allocated: '#6e6e6e',
@@ -79,4 +79,41 @@ export function monthAndQuarter(month: string): { month: { from: string; to: str
     month: { from: `${y}-${pad(m)}-01`, to: `${y}-${pad(m)}-${pad(last(y, m))}` },
     quarter: { from: `${y}-${pad(qFirst)}-01`, to: `${y}-${pad(qFirst + 2)}-${pad(last(y, qFirst + 2))}`, index: q + 1 },
   };
+}
+
+/**
+ * The year a progress page opens on: this year when an issued plan concerns it, else the latest plan year before it
+ * (a leader looking in December 2026 at plans of 2024), else the nearest one to come; this year when there is none.
+ */
+export function defaultYear(planYears: readonly number[] | undefined, thisYear: number): number {
+  const years = [...(planYears ?? [])].sort((a, b) => b - a);
+  if (years.length === 0 || years.includes(thisYear)) return thisYear;
+  return years.find((y) => y < thisYear) ?? years[years.length - 1]!;
+}
+
+/** The first (newest) period of a list that is of one of the kinds wanted (all kinds when none is named). */
+export function latestPeriod(periods: readonly string[] | undefined, accept: (id: string) => boolean = () => true): string | undefined {
+  return (periods ?? []).find(accept);
+}
+
+/**
+ * The period a page opens on: the one in the address; else the one last picked, when it has data; else the newest
+ * with data (of the kinds accepted); else the fallback (the current half-year) — never an empty period by default
+ * when there is data.
+ */
+export function openingPeriod(
+  asked: string | null | undefined,
+  remembered: string | null | undefined,
+  withData: readonly string[] | undefined,
+  fallback: string,
+  accept: (id: string) => boolean = () => true,
+): string {
+  if (asked) return asked;
+  if (remembered && accept(remembered) && (withData === undefined || withData.includes(remembered))) return remembered;
+  return latestPeriod(withData, accept) ?? (remembered && accept(remembered) ? remembered : fallback);
+}
+
+/** Whether a query of periods has answered (data or an error): a page waits for it before choosing a period. */
+export function settled(q: { data?: unknown; isError: boolean }): boolean {
+  return q.data !== undefined || q.isError;
 }

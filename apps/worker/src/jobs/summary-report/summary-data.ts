@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { DEFAULT_LEVEL_LABELS_VI } from '@sen/contracts';
+import { DEFAULT_LEVEL_LABELS_VI, NATIONAL_NARRATIVE_HEADINGS } from '@sen/contracts';
 import { completenessByLevel, PART_COLUMNS, rowToParts, tenantDefinitions, type CompletenessCounts } from '@sen/db';
 import { NATIONAL_INDICATORS, valueOf, type IndicatorDefinition } from '@sen/indicators';
 
@@ -24,8 +24,19 @@ export interface SummaryData {
   period: string;
   indicators: SummaryIndicator[];
   completeness: { overall: CompletenessCounts; levels: (CompletenessCounts & { level: string; label: string })[] };
-  /** The narrative sections of the unit's own report of the period, in the order written. */
-  narrative: { heading: string; text: string }[];
+  /**
+   * The narrative, heading by heading (the national headings first, then any other a report used): what the
+   * unit's own report says, and what each reporting unit of its subtree wrote (handed-in reports only).
+   */
+  narrative: SummaryNarrative[];
+}
+
+export interface SummaryNarrative {
+  heading: string;
+  /** The unit's own text, or null. */
+  text: string | null;
+  /** The reporting units below, in the tree's order. */
+  units: { name: string; text: string }[];
 }
 
 /** A unit that is gone (deleted, or the row of another tenant): the job cannot succeed by retrying. */
@@ -100,15 +111,25 @@ export async function loadSummaryData(
   const completeness = await completenessByLevel(m, { tenantId: q.tenantId, period: q.period, scopeUnitIds: [q.unitId] });
   await step(60);
 
-  // The unit's own report of the period, if it reports: the most advanced one (approved before submitted before draft).
+  // The unit's own report of the period, if it reports: the most advanced one (approved before submitted before
+  // draft); and the handed-in reports of the units below, one per unit (the most advanced), in the tree's order.
   const [own]: Raw[] = await m.query(
     `SELECT narrative FROM report WHERE tenant_id = ? AND unit_id = ? AND period = ? AND narrative IS NOT NULL
      ORDER BY FIELD(status, 'approved', 'submitted', 'returned', 'draft'), id DESC LIMIT 1`,
     [q.tenantId, q.unitId, q.period],
   );
-  const narrative = Object.entries(json<Record<string, string>>(own?.narrative) ?? {})
-    .filter(([, text]) => typeof text === 'string' && text.trim() !== '')
-    .map(([heading, text]) => ({ heading, text: text.trim() }));
+  const below: Raw[] = await m.query(
+    `SELECT u.id AS unit_id, u.name, r.narrative FROM report r
+     JOIN org_unit_closure c ON c.tenant_id = r.tenant_id AND c.descendant_id = r.unit_id AND c.ancestor_id = ? AND c.depth > 0
+     JOIN org_unit u ON u.tenant_id = r.tenant_id AND u.id = r.unit_id
+     WHERE r.tenant_id = ? AND r.period = ? AND r.status IN ('submitted', 'approved') AND r.narrative IS NOT NULL
+     ORDER BY u.sort_key, u.id, FIELD(r.status, 'approved', 'submitted'), r.id DESC`,
+    [q.unitId, q.tenantId, q.period],
+  );
+  const narrative = narrativeSections(
+    json<Record<string, string>>(own?.narrative),
+    below.map((r) => ({ unitId: String(r.unit_id), name: String(r.name), narrative: json<Record<string, string>>(r.narrative) })),
+  );
   await step(70);
 
   return {
@@ -126,4 +147,32 @@ export async function loadSummaryData(
     },
     narrative,
   };
+}
+
+/**
+ * The narrative by heading: the national headings in their order, then the others in the order first met; under
+ * each, the unit's own text and every unit's text (one report per unit, the first given). Empty texts are left out.
+ */
+export function narrativeSections(
+  own: Record<string, string> | null,
+  below: { unitId: string; name: string; narrative: Record<string, string> | null }[],
+): SummaryNarrative[] {
+  const clean = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v.trim() : null);
+  const headings: string[] = [...NATIONAL_NARRATIVE_HEADINGS];
+  const units: typeof below = [];
+  const seen = new Set<string>();
+  for (const u of below) {
+    if (seen.has(u.unitId)) continue;
+    seen.add(u.unitId);
+    units.push(u);
+  }
+  for (const n of [own, ...units.map((u) => u.narrative)]) for (const h of Object.keys(n ?? {})) if (!headings.includes(h) && clean(n?.[h])) headings.push(h);
+  return headings.map((heading) => ({
+    heading,
+    text: clean(own?.[heading]),
+    units: units.flatMap((u) => {
+      const text = clean(u.narrative?.[heading]);
+      return text ? [{ name: u.name, text }] : [];
+    }),
+  }));
 }

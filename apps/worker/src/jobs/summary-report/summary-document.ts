@@ -42,8 +42,11 @@ const paragraphs = (text: string): Block[] =>
     .filter(Boolean)
     .map((l) => block(l, { indent: true }));
 
-/** Sections the unit writes itself when its report has no narrative: the usual headings, left to fill in. */
-const NARRATIVE_PLACEHOLDERS = ['Kết quả nổi bật', 'Tồn tại, hạn chế', 'Phương hướng, nhiệm vụ thời gian tới'];
+/** Room to write by hand under a heading nobody wrote anything for. */
+const PLACEHOLDER = '…………………………………………………………';
+
+/** "- Hội LHPN phường Ba Đình: Kết nạp 12 hội viên mới …": one unit's text, its lines joined. */
+const quote = (name: string, text: string): Block => block(`- ${name}: ${text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean).join(' ')}`, { indent: true });
 
 export function indicatorTable(data: SummaryData): OfficialTable {
   return {
@@ -55,7 +58,8 @@ export function indicatorTable(data: SummaryData): OfficialTable {
       { header: 'Kết quả', share: 24, align: 'right' },
       { header: 'Số đơn vị báo cáo', share: 13, align: 'right' },
     ],
-    rows: data.indicators.map((i, n) => [String(n + 1), i.name, i.unit, formatValue(i.value, i.percent), formatNumberVi(i.unitsReporting)]),
+    // A rate or a coverage is a percentage whatever each unit reports in (mô hình, có/không).
+    rows: data.indicators.map((i, n) => [String(n + 1), i.name, i.percent ? '%' : i.unit, formatValue(i.value, i.percent), formatNumberVi(i.unitsReporting)]),
     size: 12,
   };
 }
@@ -117,12 +121,18 @@ export function composeSummaryDocument(data: SummaryData, today: string): Offici
   body.push(heading('II. TÌNH HÌNH BÁO CÁO CỦA CÁC ĐƠN VỊ'), block(completenessSentence(data.completeness.overall), { indent: true }));
   if (data.completeness.levels.length > 0) body.push(completenessTable(data));
 
+  // The unit's own assessment, then what each unit below wrote under the same heading; room to write where
+  // nobody wrote anything.
   body.push(heading('III. ĐÁNH GIÁ CHUNG'));
-  if (data.narrative.length > 0) {
-    data.narrative.forEach((s, i) => body.push(subheading(`${i + 1}. ${s.heading}`), ...paragraphs(s.text)));
-  } else {
-    NARRATIVE_PLACEHOLDERS.forEach((h, i) => body.push(subheading(`${i + 1}. ${h}`), block('…………………………………………………………', { indent: true })));
-  }
+  data.narrative.forEach((s, i) => {
+    body.push(subheading(`${i + 1}. ${s.heading}`));
+    if (s.text) body.push(...paragraphs(s.text));
+    if (s.units.length > 0) {
+      if (s.text) body.push(block('Tại các đơn vị:', { indent: true, italics: true }));
+      body.push(...s.units.map((u) => quote(u.name, u.text)));
+    }
+    if (!s.text && s.units.length === 0) body.push(block(PLACEHOLDER, { indent: true }));
+  });
   body.push(block(`Trên đây là báo cáo tổng hợp kết quả công tác Hội ${phrase} của ${data.unit.name}./.`, { indent: true, spaceBefore: 6 }));
 
   const recipients = recipientBlocks([`${data.unit.parentName ?? 'Đoàn Chủ tịch TW Hội'} (để báo cáo)`, 'Các đơn vị trực thuộc', 'Lưu: VT']);

@@ -28,7 +28,15 @@ export interface CompletenessResponse {
   items: CentralCompletenessItem[];
 }
 
+/** GET /api/v1/central/periods: the periods with data of an indicator, newest first. */
+export interface CentralPeriodsResponse {
+  indicator: string;
+  periods: string[];
+  items: { period: string; provinces: number }[];
+}
+
 export const centralKeys = {
+  periods: (indicator: string) => ['central', 'periods', indicator] as const,
   comparison: (indicator: string, period: string, view: CentralView) => ['central', 'comparison', indicator, period, view] as const,
   series: (indicator: string, periods: string[], tenants: string[], view: CentralView) => ['central', 'series', indicator, periods.join(','), tenants.join(','), view] as const,
   completeness: (period: string, view: CentralView) => ['central', 'completeness', period, view] as const,
@@ -44,4 +52,8 @@ export function getSeries(client: ApiClient, q: { indicator: string; periods: st
 
 export function getCompleteness(client: ApiClient, q: { period: string; view?: CentralView }, signal?: AbortSignal) {
   return client.get<CompletenessResponse>('/api/v1/central/completeness', q, signal);
+}
+
+export function getCentralPeriods(client: ApiClient, q: { indicator: string }, signal?: AbortSignal) {
+  return client.get<CentralPeriodsResponse>('/api/v1/central/periods', q, signal);
 }

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { CentralView } from '@sen/contracts';
 import { useApiClient } from '../../../lib/api-context';
-import { centralKeys, getComparison, getCompleteness, getSeries } from '../api/central.api';
+import { centralKeys, getCentralPeriods, getComparison, getCompleteness, getSeries } from '../api/central.api';
 
 export function useComparison(indicator: string | undefined, period: string | undefined, view: CentralView = 'folded') {
   const client = useApiClient();
@@ -30,5 +30,16 @@ export function useCentralCompleteness(period: string | undefined, view: Central
     queryFn: ({ signal }) => getCompleteness(client, { period: period!, view: view === 'former' ? view : undefined }, signal),
     enabled: enabled && !!period,
     staleTime: 30_000,
+  });
+}
+
+/** The periods with data of a national indicator, for the page to open on the latest. */
+export function useCentralPeriods(indicator: string | undefined, enabled = true) {
+  const client = useApiClient();
+  return useQuery({
+    queryKey: centralKeys.periods(indicator ?? ''),
+    queryFn: ({ signal }) => getCentralPeriods(client, { indicator: indicator! }, signal),
+    enabled: enabled && !!indicator,
+    staleTime: 60_000,
   });
 }

@@ -3,11 +3,11 @@ import type { ProgressStatus } from '../api/dashboard.api';
 import { STATUS_COLORS } from '../progress';
 
 /** The status of a target: white on the status colour (readable, unlike pale preset tags). */
-export function StatusTag({ status }: { status: ProgressStatus }) {
+export function StatusTag({ status, label }: { status: ProgressStatus; label?: string }) {
   const { t } = useTranslation();
   return (
     <span className="status-pill" style={{ background: STATUS_COLORS[status] }}>
-      {t(`dashboard.status.${status}`)}
+      {label ?? t(`dashboard.status.${status}`)}
     </span>
   );
 }
