@@ -65,8 +65,18 @@ describe('validateReport', () => {
   it('falls back to an English message built from the expression', () => {
     const issues = validateReport({ MEMBERS: { value: 10 }, MEMBERSHIP_RATE: { numerator: 9, denominator: 20 } }, { rules, definitions });
     expect(issues).toHaveLength(1);
-    expect(issues[0]?.messageEn).toBe('Rule RATE_NUM_EQ_MEMBERS is not met: MEMBERSHIP_RATE.numerator == MEMBERS (MEMBERSHIP_RATE = 45; MEMBERS = 10)');
+    expect(issues[0]?.messageEn).toBe('Rule RATE_NUM_EQ_MEMBERS is not met: MEMBERSHIP_RATE.numerator == MEMBERS (MEMBERSHIP_RATE (numerator) = 9; MEMBERS = 10)');
     expect(issues[0]?.severity).toBe('warning');
+  });
+
+  it("shows the fields a rule compares — a ratio's numerator, not its percentage — in Vietnamese numbers", () => {
+    const [issue] = validateReport({ MEMBERS: { value: 1200 }, MEMBERSHIP_RATE: { numerator: 1000, denominator: 1250 } }, { rules, definitions });
+    expect(issue?.message).toBe('Tử số phải bằng số hội viên (MEMBERSHIP_RATE (tử số) = 1.000; MEMBERS = 1.200)');
+    expect(issue?.messageEn).toContain('(MEMBERSHIP_RATE (numerator) = 1,000; MEMBERS = 1,200)');
+    // A rule on the ratio itself shows the percentage, as a percentage.
+    const onRate: Rule = { code: 'RATE_GE_90', expression: 'MEMBERSHIP_RATE >= 90 and MEMBERSHIP_RATE.denominator > 0', message: 'Tỷ lệ tập hợp phải từ 90%', severity: 'warning' };
+    const [low] = validateReport({ MEMBERSHIP_RATE: { numerator: 1000, denominator: 1250 } }, { rules: [onRate], definitions });
+    expect(low?.message).toBe('Tỷ lệ tập hợp phải từ 90% (MEMBERSHIP_RATE = 80%; MEMBERSHIP_RATE (mẫu số) = 1.250)');
   });
 
   it('skips rules whose indicators are missing', () => {

@@ -2,7 +2,7 @@ import type { IndicatorDefinition } from '../indicators/indicator-definition';
 import { formatNumberEn, formatNumberVi } from '../shared/number-format';
 import { detectOutlier } from './outliers';
 import { parsedRule, Rule, RuleSeverity } from './rule';
-import type { RuleField } from './rule-ast';
+import type { RuleField, RuleNode } from './rule-ast';
 import { evaluateRule } from './rule-evaluator';
 
 /** One indicator's entry in a unit's report. */
@@ -197,6 +197,28 @@ function checkOutlier(list: IssueList, def: IndicatorDefinition, value: number, 
   }
 }
 
+/** The (indicator, field) pairs an expression reads, in order of first appearance. */
+function fieldsRead(node: RuleNode, out: { code: string; field: RuleField }[] = []): { code: string; field: RuleField }[] {
+  switch (node.type) {
+    case 'ref':
+      if (!out.some((r) => r.code === node.code && r.field === node.field)) out.push({ code: node.code, field: node.field });
+      break;
+    case 'negate':
+    case 'not':
+      fieldsRead(node.operand, out);
+      break;
+    case 'arithmetic':
+    case 'compare':
+    case 'logical':
+      fieldsRead(node.left, out);
+      fieldsRead(node.right, out);
+      break;
+    default:
+      break;
+  }
+  return out;
+}
+
 /**
  * Validates a unit's report: per-indicator bounds from the definitions (whole non-negative numbers for
  * integers, 0–100 for percentages, 0/1 for booleans, numerator ≤ denominator for ratios, the
@@ -231,9 +253,17 @@ export function validateReport(values: ReportValues, options: ValidateReportOpti
     const parsed = parsedRule(rule);
     const outcome = evaluateRule(parsed, lookup);
     if (outcome.status !== 'fail') continue;
-    const shown = parsed.references.map((c) => [c, effectiveValue(values[c])] as const);
-    const detailVi = shown.map(([c, v]) => `${c} = ${v === null ? '—' : vi(v)}`).join('; ');
-    const detailEn = shown.map(([c, v]) => `${c} = ${v === null ? '—' : en(v)}`).join('; ');
+    // What the rule compared: each field it reads (a ratio's numerator is shown as its numerator, not the ratio).
+    const shown = fieldsRead(parsed.ast).map(({ code, field }) => {
+      const v = lookup(code, field) ?? null;
+      const percent = field === 'value' && (defs.get(code)?.aggregation === 'ratio' || defs.get(code)?.valueType === 'percentage') ? '%' : '';
+      return {
+        vi: `${code}${field === 'value' ? '' : field === 'numerator' ? ' (tử số)' : ' (mẫu số)'} = ${v === null ? '—' : `${vi(v)}${percent}`}`,
+        en: `${code}${field === 'value' ? '' : ` (${field})`} = ${v === null ? '—' : `${en(v)}${percent}`}`,
+      };
+    });
+    const detailVi = shown.map((s) => s.vi).join('; ');
+    const detailEn = shown.map((s) => s.en).join('; ');
     list.add(
       parsed.references[0] ?? rule.code,
       rule.code,

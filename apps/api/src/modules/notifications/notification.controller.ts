@@ -21,7 +21,7 @@ export class NotificationController {
   async list(@CurrentActor() actor: Actor, @Query(new ZodPipe(listSchema)) q: z.infer<typeof listSchema>) {
     const [items, total] = await this.repo.list(actor.unitIds, q.unread === 'true', q.limit, q.offset);
     return {
-      items: items.map((n) => ({ id: n.id, unitId: n.unitId, kind: n.kind, reportId: n.reportId, message: n.message, createdAt: n.createdAt.toISOString(), read: n.readAt !== null })),
+      items: items.map((n) => ({ id: n.id, unitId: n.unitId, kind: n.kind, reportId: n.reportId, message: n.message, messageEn: n.messageEn, createdAt: n.createdAt.toISOString(), read: n.readAt !== null })),
       total,
     };
   }
