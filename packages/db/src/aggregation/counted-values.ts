@@ -210,11 +210,11 @@ export async function writeCountedValues(m: EntityManager, opts: CountedValuesOp
     // Every counting report's total values (a row of nothing is no value), with where they count, the indicator's
     // method and the weight an average reads from the same report; `rn` = 1 for the latest report of a unit and
     // indicator (a report without a value for an indicator leaves it to an earlier one).
-    const counting = (where = '') => ({
+    const counting = (where = '', latest = true) => ({
       sql: `SELECT cu.effective_id AS unit_id, rv.indicator_code, r.id AS report_id, r.version AS report_version, cu.level,
                    rv.value, rv.numerator, rv.denominator, w.value AS weight,
-                   im.method, im.weight_code, im.coverage_level, im.coverage_minimum,
-                   ROW_NUMBER() OVER (PARTITION BY cu.effective_id, rv.indicator_code ORDER BY r.updated_at DESC, r.id DESC) AS rn
+                   im.method, im.weight_code, im.coverage_level, im.coverage_minimum
+                   ${latest ? ', ROW_NUMBER() OVER (PARTITION BY cu.effective_id, rv.indicator_code ORDER BY r.updated_at DESC, r.id DESC) AS rn' : ''}
             FROM report r
             JOIN cv_unit cu ON cu.unit_id = r.unit_id
             JOIN report_value rv ON rv.tenant_id = r.tenant_id AND rv.report_id = r.id AND rv.category = ''
@@ -224,18 +224,23 @@ export async function writeCountedValues(m: EntityManager, opts: CountedValuesOp
               AND (rv.value IS NOT NULL OR rv.numerator IS NOT NULL OR rv.denominator IS NOT NULL)`,
       params: [tenantId, period, statuses],
     });
-    // 2. Values a method refuses, in any counting report (the incremental apply computes every one it applies).
-    const all = counting();
-    const refused: Record<string, unknown>[] = await m.query(
-      `SELECT * FROM (${all.sql}) cv WHERE ${Object.entries(METHOD_REFUSES).map(([method, when]) => `(cv.method = '${method}' AND (${when}))`).join(' OR ')} LIMIT 1`,
-      all.params,
-    );
+    // 2. Values a method refuses, in any counting report (the incremental apply computes every one it applies): only
+    // the indicators of the methods that refuse anything are read, and no latest report is picked.
+    const refusing = Object.keys(METHOD_REFUSES).filter((method) => defs.some((d) => d.aggregation === method));
+    const candidates = counting(`AND im.method IN (${refusing.map((r) => `'${r}'`).join(', ') || "''"})`, false);
+    const refused: Record<string, unknown>[] = refusing.length
+      ? await m.query(
+          `SELECT * FROM (${candidates.sql}) cv WHERE ${Object.entries(METHOD_REFUSES).map(([method, when]) => `(cv.method = '${method}' AND (${when}))`).join(' OR ')} LIMIT 1`,
+          candidates.params,
+        )
+      : [];
     if (refused[0]) {
       const row = refused[0];
       partsOf(opts.defs.get(String(row.indicator_code))!, { value: n(row.value), numerator: n(row.numerator), denominator: n(row.denominator), weight: n(row.weight), level: String(row.level), period });
       throw new AggregationError(`Indicator ${String(row.indicator_code)}: a value the method refuses`, `Chỉ số ${String(row.indicator_code)}: giá trị không tổng hợp được`, 'value');
     }
     // 3. The latest values as parts, every built-in method in one statement, in the primary key's order.
+    const all = counting();
     const columns = `tenant_id, period, indicator_code, unit_id, report_id, report_version, ${PART_COLUMNS.join(', ')}`;
     const periodParams = PARTS_SELECT.filter((e) => e.includes('?period')).map(() => period);
     await m.query(
@@ -247,7 +252,9 @@ export async function writeCountedValues(m: EntityManager, opts: CountedValuesOp
     );
     await progress();
     // Methods registered by other code: their own fromUnitValue, row by row.
-    const custom: Record<string, unknown>[] = await m.query(`SELECT * FROM (${all.sql}) cv WHERE cv.rn = 1 AND cv.method NOT IN (?)`, [...all.params, BUILT_IN]);
+    const custom: Record<string, unknown>[] = defs.some((d) => !BUILT_IN.includes(d.aggregation))
+      ? await m.query(`SELECT * FROM (${all.sql}) cv WHERE cv.rn = 1 AND cv.method NOT IN (?)`, [...all.params, BUILT_IN])
+      : [];
     for (let i = 0; i < custom.length; i += MAX_ROWS_PER_STATEMENT) {
       const chunk = custom.slice(i, i + MAX_ROWS_PER_STATEMENT);
       await m.query(
@@ -262,7 +269,7 @@ export async function writeCountedValues(m: EntityManager, opts: CountedValuesOp
     await progress();
     // 4. Per category, from the report whose total counts.
     const categorised = counting('AND im.by_category = 1');
-    await m.query(
+    if (defs.some(hasCategoryTotals)) await m.query(
       `INSERT INTO ${into.categories} (tenant_id, period, indicator_code, category, unit_id, report_id, sum, count)
        SELECT ?, ?, cv.indicator_code, c.category, cv.unit_id, cv.report_id, c.value, 1
        FROM (${categorised.sql}) cv
