@@ -36,6 +36,27 @@ function registerLiveness(app: NestFastifyApplication): void {
 const LIVE_BODY = { status: 'ok' } as const;
 
 /**
+ * An empty body sent with `content-type: application/json` — what many clients send for an action that takes none
+ * (POST …/approve, …/submit) — is no body rather than Fastify's 400 ("Body cannot be empty"): the header goes, so no
+ * parser runs, and a route that needs a body names its missing fields. Any body with content still goes through the
+ * JSON parser, so malformed JSON answers 400 as before.
+ */
+function acceptEmptyJsonBody(app: NestFastifyApplication): void {
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onRequest', (request, _reply, done) => {
+      const { headers } = request;
+      // No body: a length of 0, or neither a length nor a chunked encoding (as Fastify itself decides).
+      const noBody = headers['transfer-encoding'] === undefined && (headers['content-length'] === undefined || headers['content-length'] === '0');
+      if (noBody && /^application\/json\b/i.test(headers['content-type'] ?? '')) {
+        delete headers['content-type'];
+      }
+      done();
+    });
+}
+
+/**
  * The one bootstrap of the api, used by main.ts and by the e2e tests alike: Fastify, the /api/v1 prefix,
  * security headers, CORS, uploads, OpenAPI at /api/docs, and the built web app at /.
  */
@@ -64,6 +85,7 @@ export async function createApp(
   app.useLogger(opts.logger === false ? false : new NestPinoLogger(logger));
   app.enableShutdownHooks();
   registerLiveness(app);
+  acceptEmptyJsonBody(app);
   app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'health/(.*)', method: RequestMethod.ALL }] });
 
   await app.register(fastifyHelmet, {

@@ -9,13 +9,14 @@ import { QueueRunner } from './core/queue-runner';
 import { ApplyReportJob } from './jobs/aggregation/apply-report.job';
 import { ReconcileOutboxJob } from './jobs/aggregation/reconcile-outbox.job';
 import { RecomputeJob } from './jobs/aggregation/recompute.job';
+import { ReconcileRollupsJob } from './jobs/aggregation/reconcile-rollups.job';
 import { SendRemindersJob } from './jobs/reminders/send-reminders.job';
 import { SummaryReportJob } from './jobs/summary-report/summary-report.job';
 import { PurgeExpiredSessionsJob } from './jobs/maintenance/purge-expired-sessions.job';
 import { ScheduleMaintenanceJob } from './jobs/maintenance/schedule-maintenance.job';
 
 /** Every job the worker runs; adding a job = a class in jobs/<feature>/ and a line here. */
-const JOBS = [PurgeExpiredSessionsJob, ScheduleMaintenanceJob, ApplyReportJob, RecomputeJob, ReconcileOutboxJob, SendRemindersJob, SummaryReportJob];
+const JOBS = [PurgeExpiredSessionsJob, ScheduleMaintenanceJob, ApplyReportJob, RecomputeJob, ReconcileOutboxJob, ReconcileRollupsJob, SendRemindersJob, SummaryReportJob];
 
 @Module({})
 export class WorkerModule implements OnModuleInit, OnApplicationShutdown {

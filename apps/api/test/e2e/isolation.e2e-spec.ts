@@ -29,6 +29,8 @@ describe('tenant isolation on every endpoint', () => {
     // A notice addressed to the HN city union (the reporter's commune is not its unit).
     const note = await h.db.query(`INSERT INTO notification (tenant_id, unit_id, kind, report_id, message) VALUES (2, ?, 'overdue', NULL, 'thử cô lập')`, [hnIds.root]);
     hnIds.notification = String(note.insertId);
+    // A reconciliation of HN: DN reading its own must not see it.
+    await h.db.query(`INSERT INTO rollup_reconciliation (tenant_id, period, trigger_kind, started_at, finished_at, rows_checked, mismatches, repaired) VALUES (2, '2024S1', 'nightly', NOW(3), NOW(3), 10, 0, 0)`);
     hnIds.code = (await h.request('GET', `/api/v1/org-units/${hnIds.unit}`, { token: hn.accessToken })).body.code;
     // Reports: one of a commune outside the reporter's Cầu Giấy, and the national form.
     const reporterUnit = (await h.login('HN', 'reporter')).user.unitId;
@@ -75,6 +77,12 @@ describe('tenant isolation on every endpoint', () => {
     { method: 'GET', path: '/api/v1/rollups', url: () => `/api/v1/rollups?indicator=HOI_VIEN&period=2024S1&unitId=${hnIds.unit}`, dn: 404, reporter: 404 },
     { method: 'POST', path: '/api/v1/rollups/recompute', url: () => '/api/v1/rollups/recompute', body: () => ({ period: '2024S1' }), dn: 'own', reporter: 403 },
     { method: 'GET', path: '/api/v1/rollups/recompute/{jobId}', url: () => '/api/v1/rollups/recompute/recompute__2__2024S1__1', dn: 404, reporter: 403 },
+    // The national recompute and its progress: platform administrators and central analysts only.
+    { method: 'POST', path: '/api/v1/rollups/national-recompute', url: () => '/api/v1/rollups/national-recompute', body: () => ({ period: '2024S1' }), dn: 403, reporter: 403 },
+    { method: 'GET', path: '/api/v1/rollups/national-recompute/{jobId}', url: () => '/api/v1/rollups/national-recompute/recompute__all__2024S1__1', dn: 403, reporter: 403 },
+    // Reconciliation: DN reconciles and reads its own tenant only (the tenant comes from the token); HN's reporter reads HN's counts.
+    { method: 'POST', path: '/api/v1/rollups/reconcile', url: () => '/api/v1/rollups/reconcile', body: () => ({ period: '2024S1' }), dn: 'own', reporter: 403 },
+    { method: 'GET', path: '/api/v1/rollups/reconciliation', url: () => '/api/v1/rollups/reconciliation?period=2024S1', dn: 'own', reporter: 'own' },
     { method: 'GET', path: '/api/v1/central/comparison.xlsx', url: () => '/api/v1/central/comparison.xlsx?indicator=HOI_VIEN&period=2024S1', dn: 403, reporter: 403 },
     { method: 'GET', path: '/api/v1/central/series', url: () => '/api/v1/central/series?indicator=HOI_VIEN&periods=2024S1', dn: 403, reporter: 403 },
     { method: 'GET', path: '/api/v1/central/series.xlsx', url: () => '/api/v1/central/series.xlsx?indicator=HOI_VIEN&periods=2024S1&view=former', dn: 403, reporter: 403 },

@@ -174,6 +174,22 @@ describe('reports (forms, entry, submission, approval, completeness, bulk entry)
     expect((await outbox(id)).length).toBe(before + 1);
   });
 
+  it('an action that takes no body accepts an empty JSON body; malformed JSON still answers 400', async () => {
+    const submitted = await list(admin, 'period=2024S1&formCode=QG-6T&status=submitted');
+    const id = submitted.body.items.find((i: { unitId: string }) => i.unitId !== reporterUnit).id;
+    const json = { authorization: `Bearer ${admin}`, 'content-type': 'application/json' };
+    const malformed = await h.request('POST', `/api/v1/reports/${id}/approve`, { headers: json, payload: '{"a":' });
+    expect(malformed.status).toBe(400);
+    expect(malformed.body).toMatchObject({ statusCode: 400, message: expect.any(String), messageEn: expect.any(String) });
+    const empty = await h.request('POST', `/api/v1/reports/${id}/approve`, { headers: json, payload: '' });
+    expect(empty.status).toBe(200);
+    expect(empty.body.status).toBe('approved');
+    // A route that needs a body names what is missing.
+    const noComment = await h.request('POST', `/api/v1/reports/${id}/reopen`, { headers: json, payload: '' });
+    expect(noComment.status).toBe(400);
+    expect(noComment.body.errors).toEqual([{ field: 'body.reason', reason: 'bắt buộc phải có', reasonEn: 'is required' }]);
+  });
+
   it('another tenant and a reporter outside the subtree get 404 on report ids', async () => {
     const other = (await list(admin, 'period=2024S1&formCode=QG-6T&limit=5')).body.items.find((i: { unitId: string }) => i.unitId !== reporterUnit).id;
     for (const [token, id] of [[dn, draftId], [dn, other], [reporter, other]] as const) {
@@ -197,6 +213,8 @@ describe('reports (forms, entry, submission, approval, completeness, bulk entry)
     const wrongType = await put({ values: [{ indicator: 'HOI_VIEN', value: 'nhiều' }] });
     expect(wrongType.status).toBe(400);
     expect(fields(wrongType)).toEqual(['body.values.0.value']);
+    // A value of the wrong type is not "missing".
+    expect(wrongType.body.errors[0]).toMatchObject({ reason: 'sai kiểu dữ liệu: cần số, nhận chuỗi ký tự', reasonEn: 'wrong type: expected a number, got a string' });
     const ratioParts = await put({ values: [{ indicator: 'TY_LE_TAP_HOP_HOI_VIEN', numerator: 5 }] });
     expect(fields(ratioParts)).toEqual(['body.values.0.denominator']);
     const unknown = await put({ values: [{ indicator: 'HOI_VIEN', value: 1 }, { indicator: 'KHONG_CO', value: 1 }] });

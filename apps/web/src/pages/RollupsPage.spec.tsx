@@ -17,7 +17,23 @@ const indicators = {
   total: 2,
 };
 
-function api(jobStates: { state: string; progress: number }[] = []) {
+const reconciliation = (tenant: string, tenantName: string, mismatches: number, repaired = false) => ({
+  tenant,
+  tenantName,
+  period: '2024S1',
+  trigger: 'nightly',
+  startedAt: '2024-06-20T20:15:00.000Z',
+  finishedAt: '2024-06-20T20:15:03.000Z',
+  rowsChecked: 16403,
+  mismatches,
+  details: { values: 0, rollups: mismatches, categories: 0, national: 0 },
+  repaired,
+});
+
+type NationalStatus = { state: string; percent: number; tenants: { code: string; name: string; state: string; percent: number; values: number | null }[]; result: unknown };
+const line = (code: string, name: string, state: string, percent: number, values: number | null = null) => ({ code, name, state, percent, values });
+
+function api(jobStates: { state: string; progress: number }[] = [], national: NationalStatus[] = []) {
   const polls: string[] = [];
   const posted: unknown[] = [];
   const routes = fakeApi({
@@ -34,6 +50,18 @@ function api(jobStates: { state: string; progress: number }[] = []) {
     'POST /api/v1/rollups/recompute': (_url, init) => {
       posted.push(JSON.parse(String(init?.body)));
       return { jobId: 'recompute__14__2024S1__1' };
+    },
+    'GET /api/v1/rollups/reconciliation': (url) =>
+      url.searchParams.get('scope') === 'nation'
+        ? { items: [reconciliation('HN', 'Hội LHPN thành phố Hà Nội', 0), reconciliation('DN', 'Hội LHPN thành phố Đà Nẵng', 3, true)] }
+        : { items: [reconciliation('HN', 'Hội LHPN thành phố Hà Nội', 0)] },
+    'POST /api/v1/rollups/national-recompute': (_url, init) => {
+      posted.push(JSON.parse(String(init?.body)));
+      return { jobId: 'recompute__all__2024S1__1' };
+    },
+    'GET /api/v1/rollups/national-recompute/recompute__all__2024S1__1': () => {
+      polls.push('national');
+      return national[Math.min(polls.length - 1, national.length - 1)];
     },
     'GET /api/v1/rollups/recompute/recompute__14__2024S1__1': () => {
       polls.push('poll');
@@ -77,5 +105,48 @@ describe('RollupsPage', () => {
     const seen = polls.length;
     await new Promise((r) => setTimeout(r, 1000));
     expect(polls.length).toBe(seen);
+  });
+
+  it("shows the last reconciliation of the tenant's period: when, and how many differences", async () => {
+    const { fetch, calls } = api();
+    renderWithApp(<RollupsPage />, { fetch, session: session(['viewer']), path: '/rollups?period=2024S1', routePath: '/rollups' });
+    const lineEl = await screen.findByTestId('reconciliation-line');
+    // 20:15 UTC is 03:15 the next morning in Hà Nội.
+    await within(lineEl).findByText(/Đối soát lần cuối: \d{2}\/\d{2}\/2024 \d{2}:15 — 0 sai lệch/);
+    expect(calls).toContain('GET /api/v1/rollups/reconciliation?period=2024S1');
+    // A viewer neither reconciles nor sees the national card.
+    expect(within(lineEl).queryByRole('button')).not.toBeInTheDocument();
+    expect(screen.queryByText('Toàn quốc: tính lại và đối soát')).not.toBeInTheDocument();
+  });
+
+  it('lets the central union recompute the nation and follows the whole and each province until done', async () => {
+    const { fetch, posted } = api(
+      [],
+      [
+        { state: 'waiting', percent: 0, tenants: [], result: null },
+        { state: 'active', percent: 25, tenants: [line('HN', 'Hội LHPN thành phố Hà Nội', 'active', 50), line('DN', 'Hội LHPN thành phố Đà Nẵng', 'waiting', 0)], result: null },
+        {
+          state: 'completed',
+          percent: 100,
+          tenants: [line('HN', 'Hội LHPN thành phố Hà Nội', 'completed', 100, 4512), line('DN', 'Hội LHPN thành phố Đà Nẵng', 'completed', 100, 3619)],
+          result: { tenants: 2, values: 8131, rollups: 1234, seconds: 2.4 },
+        },
+      ],
+    );
+    renderWithApp(<RollupsPage />, { fetch, session: session(['platform_admin', 'central_analyst', 'tenant_admin']), path: '/rollups?period=2024S1', routePath: '/rollups' });
+    const card = (await screen.findByText('Toàn quốc: tính lại và đối soát')).closest('.ant-card') as HTMLElement;
+    // Before any recompute: each province's last reconciliation.
+    await within(card).findByText('Hội LHPN thành phố Đà Nẵng');
+    expect(within(card).getByText(/3 sai lệch, đã tính lại, nay đã khớp/)).toBeInTheDocument();
+    fireEvent.click(within(card).getByRole('button', { name: /Tính lại toàn quốc/ }));
+    const confirm = await screen.findByRole('dialog');
+    expect(confirm).toHaveTextContent('Tính lại số liệu tổng hợp toàn quốc kỳ 6 tháng đầu năm 2024?');
+    fireEvent.click(within(confirm).getByRole('button', { name: /Tính lại toàn quốc/ }));
+    await waitFor(() => expect(posted).toEqual([{ period: '2024S1' }]));
+    const progress = await within(card).findByTestId('national-progress');
+    await within(card).findByText('Hoàn tất: 2 tỉnh, thành; 8.131 giá trị, 1.234 dòng tổng hợp; trong 2,4 giây', {}, { timeout: 8000 });
+    expect(progress.querySelector('[role=progressbar]')).toHaveAttribute('aria-valuenow', '100');
+    expect(within(card).getByRole('progressbar', { name: 'Tiến độ tính lại của Hội LHPN thành phố Hà Nội' })).toHaveAttribute('aria-valuenow', '100');
+    expect(within(card).getByText('4.512')).toBeInTheDocument();
   });
 });

@@ -7,12 +7,18 @@ import { useIndicators } from '../modules/indicators/hooks/useIndicators';
 import { UnitTreeSelect } from '../modules/org-units/components/UnitTreeSelect';
 import { PeriodSelect } from '../modules/reports/components/PeriodSelect';
 import { IndicatorSelect } from '../modules/rollups/components/IndicatorSelect';
+import { NationalRecomputeCard } from '../modules/rollups/components/NationalRecomputeCard';
+import { ReconciliationLine } from '../modules/rollups/components/ReconciliationLine';
 import { RecomputeButton } from '../modules/rollups/components/RecomputeButton';
 import { RollupStatistic } from '../modules/rollups/components/RollupStatistic';
 import { DEFAULT_INDICATOR } from '../modules/rollups/components/UnitRollupPanel';
 import { useRollup } from '../modules/rollups/hooks/useRollups';
 
-/** "Tổng hợp": the aggregated value of an indicator for a period over a unit's subtree. */
+/**
+ * "Tổng hợp": the aggregated value of an indicator for a period over a unit's subtree, the last reconciliation of the
+ * tenant's totals; a tenant administrator recomputes or reconciles the tenant, a platform administrator or central
+ * analyst (the central union) also the whole nation.
+ */
 export function RollupsPage() {
   const { t } = useTranslation();
   const me = useMe();
@@ -26,6 +32,7 @@ export function RollupsPage() {
   const rollup = useRollup(indicator, period, unitId);
   const def = items.find((i) => i.code === indicator);
   const isAdmin = !!session?.user.roles.includes('tenant_admin');
+  const isCentral = !!session?.user.roles.some((r) => r === 'platform_admin' || r === 'central_analyst');
   const unitName = unitId ? undefined : me.data?.units[0]?.name;
 
   const set = (key: string, value: string | undefined) => {
@@ -69,6 +76,7 @@ export function RollupsPage() {
           </Col>
         </Row>
       </Card>
+      <ReconciliationLine period={period} canRun={isAdmin} />
       <Row gutter={[16, 16]}>
         <Col xs={24} md={14} xl={10}>
           <RollupStatistic
@@ -89,6 +97,11 @@ export function RollupsPage() {
             }
           />
         </Col>
+        {isCentral && (
+          <Col xs={24}>
+            <NationalRecomputeCard period={period} />
+          </Col>
+        )}
       </Row>
     </div>
   );

@@ -86,6 +86,12 @@ export class QueueRunner implements OnApplicationBootstrap, OnApplicationShutdow
       data: {},
       opts: { removeOnComplete: 10, removeOnFail: 100 },
     }));
+    // The reconciliation of every tenant's totals with a full recompute, nightly at 03:15 (Vietnam, UTC+7).
+    await this.keepScheduled(() => aggregation.upsertJobScheduler('nightly-reconcile-rollups', { pattern: '0 15 20 * * *' }, {
+      name: JOB_NAMES.reconcileRollups,
+      data: { trigger: 'nightly' },
+      opts: { removeOnComplete: 30, removeOnFail: 100 },
+    }));
     this.scheduleTimer = setInterval(() => {
       Promise.all(this.schedules.map((upsert) => upsert())).catch((err: Error) => this.logger.warn(`could not renew the job schedules: ${err.message}`));
     }, SCHEDULE_RENEW_MS);

@@ -25,6 +25,29 @@ export type ApplyReportPayload = z.infer<typeof applyReportJobSchema>;
 export const recomputeJobSchema = z.object({ tenantId: idSchema.optional(), period: z.string().min(4).max(8), fromReports: z.boolean().optional() }).strict();
 export type RecomputePayload = z.infer<typeof recomputeJobSchema>;
 
+/**
+ * Reconciliation: proves that the incrementally kept totals equal a full recompute, per tenant and period with counted
+ * values (no tenantId: every active tenant; no period: every period), repairs a difference by recomputing that
+ * tenant's period, records the result (rollup_reconciliation) and tells the platform administrators. Nightly, and on
+ * demand from the rollups page.
+ */
+export const reconcileRollupsJobSchema = z
+  .object({ tenantId: idSchema.optional(), period: z.string().min(4).max(8).optional(), trigger: z.enum(['nightly', 'on-demand']).default('nightly') })
+  .strict();
+export type ReconcileRollupsPayload = z.infer<typeof reconcileRollupsJobSchema>;
+
+/**
+ * The progress of a national recompute (no tenantId), as the job reports it: the whole, and each tenant's own line
+ * (a one-tenant recompute reports a plain percentage).
+ */
+export const nationalRecomputeProgressSchema = z.object({
+  percent: z.number(),
+  tenants: z.array(
+    z.object({ tenantId: z.string(), code: z.string(), name: z.string(), state: z.enum(['waiting', 'active', 'completed']), percent: z.number(), values: z.number().int().optional() }),
+  ),
+});
+export type NationalRecomputeProgress = z.infer<typeof nationalRecomputeProgressSchema>;
+
 export const purgeExpiredSessionsJobSchema = z.object({ tenantId: idSchema }).strict();
 export type PurgeExpiredSessionsPayload = z.infer<typeof purgeExpiredSessionsJobSchema>;
 
@@ -40,6 +63,7 @@ export const JOB_NAMES = {
   reconcileOutbox: 'reconcile-outbox',
   sendReminders: 'send-reminders',
   summaryReport: 'summary-report',
+  reconcileRollups: 'reconcile-rollups',
 } as const;
 
 /** BullMQ rejects ':' in custom job ids; ids are built from parts joined with '__'. */

@@ -2,12 +2,16 @@ import { z } from 'zod';
 import { idSchema } from '../common/ids';
 import { periodIdSchema } from '../reports/report.contract';
 
-/** Fixed: `GET /api/v1/rollups?indicator=CODE&period=2024S1&unitId=`. */
+/**
+ * Fixed: `GET /api/v1/rollups?indicator=CODE&period=2024S1&unitId=`. Added: `category=` — the total of one category of
+ * a sum indicator broken down by category (members under 35: `indicator=HOI_VIEN&category=DUOI_35`).
+ */
 export const rollupQuerySchema = z
   .object({
     indicator: z.string().min(1).max(64),
     period: periodIdSchema,
     unitId: idSchema.optional(),
+    category: z.string().min(1).max(32).optional(),
   })
   .strict();
 export type RollupQuery = z.infer<typeof rollupQuerySchema>;
@@ -124,3 +128,42 @@ export const comparisonItemSchema = z.object({
   formerProvince: z.string().nullable().optional(),
 });
 export type ComparisonItem = z.infer<typeof comparisonItemSchema>;
+
+/** `POST /api/v1/rollups/national-recompute`: a full recompute of a period for every active tenant (the nation). */
+export const nationalRecomputeSchema = z.object({ period: periodIdSchema }).strict();
+
+/** `GET /api/v1/rollups/national-recompute/:jobId`: the job's state, the whole and each tenant's progress, the result. */
+export const nationalRecomputeStatusSchema = z.object({
+  jobId: z.string(),
+  period: z.string().nullable(),
+  /** BullMQ's state: waiting, active, completed, failed, delayed … */
+  state: z.string(),
+  percent: z.number(),
+  tenants: z.array(z.object({ code: z.string(), name: z.string(), state: z.enum(['waiting', 'active', 'completed']), percent: z.number(), values: z.number().int().nullable() })),
+  result: z.object({ tenants: z.number().int(), values: z.number().int(), rollups: z.number().int(), seconds: z.number() }).nullable(),
+});
+export type NationalRecomputeStatus = z.infer<typeof nationalRecomputeStatusSchema>;
+
+/** `POST /api/v1/rollups/reconcile`: reconcile now — the caller's tenant, or (`scope=nation`) every tenant. */
+export const reconcileRequestSchema = z.object({ period: periodIdSchema.optional(), scope: z.enum(['tenant', 'nation']).optional() }).strict();
+export type ReconcileRequest = z.infer<typeof reconcileRequestSchema>;
+
+/** `GET /api/v1/rollups/reconciliation?period=&scope=`: the last reconciliation of the caller's tenant (or of each tenant). */
+export const reconciliationQuerySchema = z.object({ period: periodIdSchema.optional(), scope: z.enum(['tenant', 'nation']).optional() }).strict();
+export type ReconciliationQuery = z.infer<typeof reconciliationQuerySchema>;
+
+/** One reconciliation of a tenant's period: counts only. */
+export const reconciliationSchema = z.object({
+  tenant: z.string(),
+  tenantName: z.string(),
+  period: z.string(),
+  trigger: z.string(),
+  startedAt: z.string(),
+  finishedAt: z.string(),
+  rowsChecked: z.number().int(),
+  mismatches: z.number().int(),
+  details: z.object({ values: z.number().int(), rollups: z.number().int(), categories: z.number().int(), national: z.number().int() }).nullable(),
+  /** A difference was found and the recompute that followed made the totals equal again. */
+  repaired: z.boolean(),
+});
+export type Reconciliation = z.infer<typeof reconciliationSchema>;

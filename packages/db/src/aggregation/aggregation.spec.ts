@@ -4,7 +4,7 @@ import { createDataSource } from '../data-source';
 import { dropDatabase, ensureDatabase, runMigrations } from '../database-admin';
 import { TenantContext } from '../tenancy/tenant-context';
 import { applyOutbox } from './apply-report';
-import { reconcileRollups, recomputeRollups, unitTotals } from './recompute';
+import { reconcileRollups, reconcileTenantPeriod, recomputeRollups, unitTotals } from './recompute';
 
 const base = (process.env.DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/sen').replace(/\/[^/]*$/, '');
 const url = `${base}/sen_test_agg_${process.pid}`;
@@ -229,6 +229,65 @@ describe('aggregation engine (real MariaDB)', () => {
     expect(progress.at(-1)).toBe(100);
     const [national] = await ds.query("SELECT sum FROM national_rollup WHERE tenant_id = ? AND period = '2024S1' AND indicator_code = 'HOI_VIEN'", [T]);
     expect(Number(national.sum)).toBe(1750);
+  });
+
+  it('values per category of a sum indicator are counted and rolled up — incrementally as in a full recompute', async () => {
+    const categories = async (reportId: string, values: Record<string, number>) => {
+      for (const [category, v] of Object.entries(values)) {
+        await ds.query("INSERT INTO report_value (tenant_id, report_id, indicator_code, category, value) VALUES (?, ?, 'HOI_VIEN', ?, ?)", [T, reportId, category, v]);
+      }
+    };
+    const byCategory = async (unit: number) =>
+      Object.fromEntries(
+        (await ds.query("SELECT category, sum, count FROM category_rollup WHERE tenant_id = ? AND period = '2018S1' AND unit_id = ? AND count > 0 ORDER BY category", [T, unit])).map(
+          (r: { category: string; sum: string; count: number }) => [r.category, [Number(r.sum), Number(r.count)]],
+        ),
+      );
+    const a = await report(4, '2018S1', { HOI_VIEN: 100 });
+    await categories(a, { DUOI_35: 40, TU_35_DEN_60: 60 });
+    const b = await report(5, '2018S1', { HOI_VIEN: 50 });
+    await categories(b, { DUOI_35: 50 });
+    // A report with categories but no total: its categories do not count (the total is what counts).
+    const c = await report(6, '2018S1', { HOI_VIEN_MOI: 3 });
+    await categories(c, { TREN_60: 9 });
+    for (const r of [a, b, c]) await inTenant(async () => applyOutbox(ds, await outbox(r)));
+    expect(await byCategory(1)).toEqual({ DUOI_35: [90, 2], TU_35_DEN_60: [60, 1] });
+    expect(await byCategory(2)).toEqual({ DUOI_35: [90, 2], TU_35_DEN_60: [60, 1] });
+    expect(await byCategory(3)).toEqual({});
+    // Taken back: its categories leave every total above.
+    await ds.query("UPDATE report SET status = 'returned', version = 2 WHERE tenant_id = ? AND id = ?", [T, a]);
+    await inTenant(async () => applyOutbox(ds, await outbox(a)));
+    expect(await byCategory(1)).toEqual({ DUOI_35: [50, 1] });
+    expect(await reconcileTenantPeriod(ds, T, '2018S1')).toMatchObject({ mismatches: 0, details: { values: 0, rollups: 0, categories: 0, national: 0 } });
+    // Approved again, then the whole period recomputed: the same totals per category.
+    await ds.query("UPDATE report SET status = 'approved', version = 3 WHERE tenant_id = ? AND id = ?", [T, a]);
+    await inTenant(async () => applyOutbox(ds, await outbox(a)));
+    const incremental = await byCategory(1);
+    expect(incremental).toEqual({ DUOI_35: [90, 2], TU_35_DEN_60: [60, 1] });
+    await recomputeRollups(ds, { tenantId: T, period: '2018S1' });
+    expect(await byCategory(1)).toEqual(incremental);
+    expect(await byCategory(2)).toEqual(incremental);
+  });
+
+  it('the reconciliation rebuilds the counted values from the reports and finds each kind of difference', async () => {
+    const r = await report(7, '2017S1', { HOI_VIEN: 70, TY_LE_TAP_HOP_HOI_VIEN: [60, 70] });
+    await ds.query("INSERT INTO report_value (tenant_id, report_id, indicator_code, category, value) VALUES (?, ?, 'HOI_VIEN', 'DUOI_35', 70)", [T, r]);
+    await inTenant(async () => applyOutbox(ds, await outbox(r)));
+    const check = () => reconcileTenantPeriod(ds, T, '2017S1');
+    const clean = await check();
+    expect(clean).toMatchObject({ mismatches: 0, details: { values: 0, rollups: 0, categories: 0, national: 0 } });
+    expect(clean.checked).toBeGreaterThan(5);
+    // A value changed without its apply (as if the job were lost): the counted value no longer matches the report.
+    await ds.query("UPDATE report_value SET value = 71 WHERE tenant_id = ? AND report_id = ? AND indicator_code = 'HOI_VIEN' AND category = ''", [T, r]);
+    expect((await check()).details).toEqual({ values: 1, rollups: 0, categories: 0, national: 0 });
+    await ds.query("UPDATE report_value SET value = 70 WHERE tenant_id = ? AND report_id = ? AND indicator_code = 'HOI_VIEN' AND category = ''", [T, r]);
+    // A category total and a central line gone wrong.
+    await ds.query("UPDATE category_rollup SET sum = sum + 1 WHERE tenant_id = ? AND period = '2017S1' AND unit_id = 1", [T]);
+    await ds.query("UPDATE national_rollup SET numerator = numerator + 1 WHERE tenant_id = ? AND period = '2017S1' AND indicator_code = 'TY_LE_TAP_HOP_HOI_VIEN'", [T]);
+    expect((await check()).details).toEqual({ values: 0, rollups: 0, categories: 1, national: 1 });
+    // A full recompute repairs everything; the check under the tenant's lock agrees.
+    await recomputeRollups(ds, { tenantId: T, period: '2017S1' });
+    expect(await reconcileTenantPeriod(ds, T, '2017S1', { lock: true })).toMatchObject({ mismatches: 0 });
   });
 
   it('the reconciliation notices a wrong total', async () => {

@@ -1,7 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { applyChange, emptyParts, getAggregationMethod, parsePeriod, type RollupParts } from '@sen/indicators';
 import { TenantContext } from '../tenancy/tenant-context';
-import { effectiveUnit, reportCounts, reportParts, type ReportRow } from './counted-values';
+import { effectiveUnit, hasCategoryTotals, reportCounts, reportParts, type ReportRow } from './counted-values';
 import { tenantDefinitions } from './indicator-definitions';
 import { MAX_ROWS_PER_STATEMENT, PART_AGGREGATES, PART_COLUMNS, partsToParams, rowToParts, sameParts } from './parts-columns';
 
@@ -105,11 +105,13 @@ async function applyReports(m: EntityManager, tenantId: string, outboxRows: Outb
   located.sort((a, b) => Number(a.unit.id) - Number(b.unit.id) || order.get(String(a.report.id))! - order.get(String(b.report.id))!);
 
   const byPeriod = new Map<string, PeriodChanges>();
+  const categoryDeltas = new Map<string, CategoryDeltas>();
   const ancestorsOf = new Map<string, string[]>();
   let changedIndicators = 0;
   for (const { report, unit } of located) {
     const changes = await applyUnitValues(m, tenantId, report, unit, !!settings.countSubmitted, defs);
-    if (changes.length === 0) continue;
+    const categoryChanges = await applyUnitCategoryValues(m, tenantId, report, unit, !!settings.countSubmitted, defs);
+    if (changes.length === 0 && categoryChanges.length === 0) continue;
     changedIndicators += changes.length;
     let ancestorIds = ancestorsOf.get(unit.id);
     if (!ancestorIds) {
@@ -124,6 +126,16 @@ async function applyReports(m: EntityManager, tenantId: string, outboxRows: Outb
       ancestorIds = rows.map((a) => String(a.ancestor_id));
       ancestorsOf.set(unit.id, ancestorIds);
     }
+    let deltas = categoryDeltas.get(report.period);
+    if (!deltas) categoryDeltas.set(report.period, (deltas = new Map()));
+    for (const c of categoryChanges) {
+      for (const ancestorId of ancestorIds) {
+        const key = `${c.code}|${c.category}|${ancestorId}`;
+        const d = deltas.get(key) ?? { code: c.code, category: c.category, unitId: ancestorId, sum: 0, count: 0 };
+        deltas.set(key, { ...d, sum: d.sum + c.sum, count: d.count + c.count });
+      }
+    }
+    if (changes.length === 0) continue;
     let period = byPeriod.get(report.period);
     if (!period) byPeriod.set(report.period, (period = new Map()));
     for (const change of changes) {
@@ -145,6 +157,7 @@ async function applyReports(m: EntityManager, tenantId: string, outboxRows: Outb
     const root = tenant?.root_unit_id ? String(tenant.root_unit_id) : null;
     if (root && codes.some((code) => changes.has(`${code}|${root}`))) await refreshNationalRollup(m, tenantId, periodKey, root, codes);
   }
+  for (const periodKey of [...categoryDeltas.keys()].sort()) await applyCategoryDeltas(m, tenantId, periodKey, categoryDeltas.get(periodKey)!);
   // A status change that moved no value (a report submitted while only approved ones count) still changes
   // how many reports of the period exist: the central line's expected count follows.
   for (const periodKey of new Set(located.map((l) => l.report.period))) {
@@ -200,6 +213,123 @@ async function applyUnitValues(
     );
   }
   return changed.map((code) => ({ code, before: oldParts.get(code), after: newParts.get(code) ?? emptyParts() }));
+}
+
+/** A change of one unit's counted value of one category: the difference it makes to every total above. */
+interface CategoryChange {
+  code: string;
+  category: string;
+  sum: number;
+  count: number;
+}
+
+/** The category changes of one period, per category rollup row (indicator|category|ancestor). */
+type CategoryDeltas = Map<string, { code: string; category: string; unitId: string; sum: number; count: number }>;
+
+/**
+ * 1b. A report's unit's counted values per category (the sum indicators with categories): for each such indicator
+ * the report gives a total for (it counts, the total counts with it), the unit's rows become this report's values
+ * per category — none when the total is empty; rows this report put there for an indicator it no longer counts go.
+ * The same rule as writeCountedValues: the categories of the report whose total counts. Answers the differences.
+ */
+async function applyUnitCategoryValues(
+  m: EntityManager,
+  tenantId: string,
+  report: ReportRow,
+  unit: { id: string; level: string },
+  countSubmitted: boolean,
+  defs: Awaited<ReturnType<typeof tenantDefinitions>>,
+): Promise<CategoryChange[]> {
+  const codes = [...defs.values()].filter(hasCategoryTotals).map((d) => d.code);
+  if (codes.length === 0) return [];
+  const counts = reportCounts(report.status, countSubmitted);
+  const rows: { indicator_code: string; category: string; value: string | null; numerator: string | null; denominator: string | null }[] = counts
+    ? await m.query('SELECT indicator_code, category, value, numerator, denominator FROM report_value WHERE tenant_id = ? AND report_id = ? AND indicator_code IN (?)', [tenantId, report.id, codes])
+    : [];
+  const totals = rows.filter((r) => r.category === '' && (r.value !== null || r.numerator !== null || r.denominator !== null));
+  // The indicators whose counted value this report now gives (as applyUnitValues: a row with anything in it).
+  const given = new Set(totals.map((r) => r.indicator_code));
+  const withTotal = new Set(totals.filter((r) => r.value !== null).map((r) => r.indicator_code));
+  const next = new Map(
+    rows.filter((r) => r.category !== '' && r.value !== null && withTotal.has(r.indicator_code)).map((r) => [`${r.indicator_code}|${r.category}`, Number(r.value)]),
+  );
+  const old: { indicator_code: string; category: string; report_id: string; sum: string }[] = await m.query(
+    'SELECT indicator_code, category, report_id, sum FROM unit_category_value WHERE tenant_id = ? AND period = ? AND unit_id = ? AND indicator_code IN (?) FOR UPDATE',
+    [tenantId, report.period, unit.id, codes],
+  );
+  const replaced = old.filter((r) => given.has(r.indicator_code) || String(r.report_id) === String(report.id));
+  const before = new Map(replaced.map((r) => [`${r.indicator_code}|${r.category}`, Number(r.sum)]));
+  const changes: CategoryChange[] = [];
+  for (const key of new Set([...before.keys(), ...next.keys()])) {
+    const [code, category] = key.split('|') as [string, string];
+    const [b, a] = [before.get(key), next.get(key)];
+    if (b !== undefined && a !== undefined && Math.round(b * 1e4) === Math.round(a * 1e4)) continue;
+    changes.push({ code, category, sum: (a ?? 0) - (b ?? 0), count: (a === undefined ? 0 : 1) - (b === undefined ? 0 : 1) });
+  }
+  const codesReplaced = [...new Set([...replaced.map((r) => r.indicator_code), ...given])];
+  if (codesReplaced.length) {
+    await m.query('DELETE FROM unit_category_value WHERE tenant_id = ? AND period = ? AND unit_id = ? AND indicator_code IN (?)', [tenantId, report.period, unit.id, codesReplaced]);
+  }
+  if (next.size) {
+    await m.query(
+      `INSERT INTO unit_category_value (tenant_id, period, indicator_code, category, unit_id, report_id, sum, count) VALUES ${[...next].map(() => '(?, ?, ?, ?, ?, ?, ?, 1)').join(', ')}`,
+      [...next].flatMap(([key, v]) => [tenantId, report.period, ...key.split('|'), unit.id, report.id, v]),
+    );
+  }
+  return changes;
+}
+
+/**
+ * 2b. The category rollup rows of a period corrected by their deltas (sums add up), in one order. A row that does not
+ * exist yet while its unit has a counted value of its own (the unit got its first sub-unit) is made from its subtree.
+ */
+async function applyCategoryDeltas(m: EntityManager, tenantId: string, period: string, deltas: CategoryDeltas): Promise<void> {
+  const list = [...deltas.values()].filter((d) => d.count !== 0 || Math.abs(d.sum) > 1e-9);
+  if (list.length === 0) return;
+  const existing: { indicator_code: string; category: string; unit_id: string }[] = await m.query(
+    `SELECT indicator_code, category, unit_id FROM category_rollup WHERE tenant_id = ? AND period = ? AND indicator_code IN (?) AND unit_id IN (?)
+     ORDER BY indicator_code, category, unit_id FOR UPDATE`,
+    [tenantId, period, [...new Set(list.map((d) => d.code))], [...new Set(list.map((d) => d.unitId))]],
+  );
+  const has = new Set(existing.map((r) => `${r.indicator_code}|${r.category}|${String(r.unit_id)}`));
+  const missing = list.filter((d) => !has.has(`${d.code}|${d.category}|${d.unitId}`));
+  const own: { indicator_code: string; category: string; unit_id: string }[] = missing.length
+    ? await m.query('SELECT indicator_code, category, unit_id FROM unit_category_value WHERE tenant_id = ? AND period = ? AND unit_id IN (?)', [tenantId, period, [...new Set(missing.map((d) => d.unitId))]])
+    : [];
+  const fromSubtree = new Set(own.map((r) => `${r.indicator_code}|${r.category}|${String(r.unit_id)}`));
+  // Rows that exist take their delta (an UPDATE: a delta may be negative); new ones are inserted with it.
+  const byDelta = list.filter((d) => !fromSubtree.has(`${d.code}|${d.category}|${d.unitId}`)).sort((a, b) => `${a.code}|${a.category}`.localeCompare(`${b.code}|${b.category}`) || Number(a.unitId) - Number(b.unitId));
+  const present = byDelta.filter((d) => has.has(`${d.code}|${d.category}|${d.unitId}`));
+  const fresh = byDelta.filter((d) => !has.has(`${d.code}|${d.category}|${d.unitId}`));
+  for (let i = 0; i < present.length; i += MAX_ROWS_PER_STATEMENT) {
+    const chunk = present.slice(i, i + MAX_ROWS_PER_STATEMENT);
+    await m.query(
+      `UPDATE category_rollup r JOIN (${chunk.map(() => 'SELECT ? AS code, ? AS category, ? AS unit_id, ? AS sum, ? AS count').join(' UNION ALL ')}) d
+         ON r.indicator_code = d.code AND r.category = d.category AND r.unit_id = d.unit_id
+       SET r.sum = r.sum + d.sum, r.count = CAST(r.count AS SIGNED) + d.count, r.updated_at = CURRENT_TIMESTAMP(3)
+       WHERE r.tenant_id = ? AND r.period = ?`,
+      [...chunk.flatMap((d) => [d.code, d.category, d.unitId, d.sum, d.count]), tenantId, period],
+    );
+  }
+  for (let i = 0; i < fresh.length; i += MAX_ROWS_PER_STATEMENT) {
+    const chunk = fresh.slice(i, i + MAX_ROWS_PER_STATEMENT);
+    await m.query(
+      `INSERT INTO category_rollup (tenant_id, period, indicator_code, category, unit_id, sum, count, updated_at)
+       VALUES ${chunk.map(() => '(?, ?, ?, ?, ?, ?, ?, CURRENT_TIMESTAMP(3))').join(', ')}`,
+      // Nothing counted below a unit without a row: its delta is what now counts (never below nothing).
+      chunk.flatMap((d) => [tenantId, period, d.code, d.category, d.unitId, d.sum, Math.max(0, d.count)]),
+    );
+  }
+  for (const d of list.filter((x) => fromSubtree.has(`${x.code}|${x.category}|${x.unitId}`))) {
+    await m.query(
+      `INSERT INTO category_rollup (tenant_id, period, indicator_code, category, unit_id, sum, count, updated_at)
+       SELECT v.tenant_id, v.period, v.indicator_code, v.category, c.ancestor_id, SUM(v.sum), SUM(v.count), CURRENT_TIMESTAMP(3)
+       FROM org_unit_closure c JOIN unit_category_value v ON v.tenant_id = c.tenant_id AND v.unit_id = c.descendant_id AND v.period = ? AND v.indicator_code = ? AND v.category = ?
+       WHERE c.tenant_id = ? AND c.ancestor_id = ?
+       GROUP BY v.tenant_id, v.period, v.indicator_code, v.category, c.ancestor_id`,
+      [period, d.code, d.category, tenantId, d.unitId],
+    );
+  }
 }
 
 /**

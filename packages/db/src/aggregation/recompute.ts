@@ -1,8 +1,8 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { parsePeriod, type RollupParts } from '@sen/indicators';
-import { effectiveUnit, reportCounts, reportParts, type ReportRow } from './counted-values';
+import type { RollupParts } from '@sen/indicators';
+import { tenantCountsSubmitted, writeCountedValues } from './counted-values';
 import { tenantDefinitions } from './indicator-definitions';
-import { MAX_ROWS_PER_STATEMENT, PART_AGGREGATES, PART_COLUMNS, PART_MERGE, partsToParams, rowToParts } from './parts-columns';
+import { MAX_ROWS_PER_STATEMENT, PART_AGGREGATES, PART_COLUMNS, PART_MERGE, rowToParts } from './parts-columns';
 import { refreshNationalRollup } from './apply-report';
 
 export interface RecomputeOptions {
@@ -17,53 +17,44 @@ export interface RecomputeOptions {
 const partColumnList = PART_COLUMNS.join(', ');
 
 /**
- * Full recompute of a tenant's period: (1) the counted value of every unit, rebuilt from its counting
- * reports through @sen/indicators, in chunks; (2) every rollup, set-based, level by level (buildRollups);
- * (3) the tenant's line of the central totals. Nothing row-by-row in SQL.
+ * Full recompute of a tenant's period, set-based throughout: (1) the counted value of every unit, rebuilt from its
+ * counting reports by one INSERT … SELECT per aggregation method (writeCountedValues); (2) every rollup, level by
+ * level (buildRollups); (3) the tenant's line of the central totals.
  */
 export async function recomputeRollups(ds: DataSource, opts: RecomputeOptions): Promise<{ values: number; rollups: number }> {
   const { tenantId, period } = opts;
   const progress = async (p: number) => opts.onProgress?.(p);
-  const periodStart = parsePeriod(period).start;
   const [tenant]: { settings: string | { countSubmitted?: boolean } | null; root_unit_id: string | null }[] = await ds.query('SELECT settings, root_unit_id FROM tenant WHERE id = ?', [tenantId]);
   if (!tenant) throw new Error(`tenant ${tenantId} not found`);
-  const settings = typeof tenant.settings === 'string' ? (JSON.parse(tenant.settings) as { countSubmitted?: boolean }) : tenant.settings ?? {};
 
   if (opts.fromReports !== false) {
     const defs = await tenantDefinitions(ds.manager, tenantId);
-    const reports: (ReportRow & { level: string })[] = await ds.query(
-      `SELECT r.id, r.tenant_id, r.unit_id, r.period, r.status, r.version, u.level FROM report r
-       JOIN org_unit u ON u.tenant_id = r.tenant_id AND u.id = r.unit_id
-       WHERE r.tenant_id = ? AND r.period = ? ORDER BY r.updated_at, r.id`,
-      [tenantId, period],
-    );
-    const counting = reports.filter((r) => reportCounts(r.status, !!settings.countSubmitted));
-    const rows = new Map<string, unknown[]>();
-    let done = 0;
-    for (const r of counting) {
-      const unit = await effectiveUnit(ds.manager, tenantId, String(r.unit_id), periodStart);
-      const parts = await reportParts(ds.manager, r, unit.level, defs);
-      for (const [code, p] of parts) rows.set(`${unit.id}|${code}`, [tenantId, period, code, unit.id, r.id, r.version, ...partsToParams(p)]);
-      if (++done % 200 === 0) await progress(Math.round((done / Math.max(counting.length, 1)) * 60));
-    }
-    await ds.transaction(async (m) => {
+    await ds.transaction('READ COMMITTED', async (m) => {
+      // The tenant's row is the lock the incremental apply takes first (applyOutbox): no apply runs half inside a
+      // recompute. Read committed: the INSERT … SELECTs read the reports without locking them.
+      await m.query('SELECT id FROM tenant WHERE id = ? FOR UPDATE', [tenantId]);
       await m.query('DELETE FROM unit_value WHERE tenant_id = ? AND period = ?', [tenantId, period]);
-      const all = [...rows.values()];
-      for (let i = 0; i < all.length; i += MAX_ROWS_PER_STATEMENT) {
-        const chunk = all.slice(i, i + MAX_ROWS_PER_STATEMENT);
-        await m.query(
-          `INSERT INTO unit_value (tenant_id, period, indicator_code, unit_id, report_id, report_version, ${partColumnList}) VALUES ${chunk
-            .map(() => `(${new Array(6 + PART_COLUMNS.length).fill('?').join(', ')})`)
-            .join(', ')}`,
-          chunk.flat(),
-        );
-      }
+      await m.query('DELETE FROM unit_category_value WHERE tenant_id = ? AND period = ?', [tenantId, period]);
+      await writeCountedValues(m, {
+        tenantId,
+        period,
+        countSubmitted: tenantCountsSubmitted(tenant.settings),
+        defs,
+        into: { values: 'unit_value', categories: 'unit_category_value' },
+        onProgress: (step, steps) => progress(Math.round((step / steps) * 60)),
+      });
     });
   }
   await progress(70);
-  const rollups = await ds.transaction(async (m) => {
+  const rollups = await ds.transaction('READ COMMITTED', async (m) => {
+    await m.query('SELECT id FROM tenant WHERE id = ? FOR UPDATE', [tenantId]);
     await m.query('DELETE FROM rollup WHERE tenant_id = ? AND period = ?', [tenantId, period]);
     const written = await buildRollups(m, tenantId, period, tenant.root_unit_id ? String(tenant.root_unit_id) : null);
+    await m.query('DELETE FROM category_rollup WHERE tenant_id = ? AND period = ?', [tenantId, period]);
+    await m.query(
+      `INSERT INTO category_rollup (tenant_id, period, indicator_code, category, unit_id, sum, count) ${CATEGORY_ROLLUP_SELECT}`,
+      [tenantId, tenantId, period, tenant.root_unit_id ?? 0],
+    );
     if (tenant.root_unit_id) await refreshNationalRollup(m, tenantId, period, String(tenant.root_unit_id));
     return written;
   });
@@ -74,6 +65,19 @@ export async function recomputeRollups(ds: DataSource, opts: RecomputeOptions): 
 
 /** The tenant's units that have sub-units — with the root, the units that hold a rollup row. */
 const PARENT_UNITS = 'SELECT DISTINCT parent_id AS id FROM org_unit WHERE tenant_id = ? AND parent_id IS NOT NULL';
+
+/**
+ * The category rollups of a tenant's period (tenant, tenant, period, root as parameters): a GROUP BY of the counted
+ * values per category over the closure table, for the units that hold rollup rows — category values are few (the
+ * sum indicators with categories), so the closure join costs little.
+ */
+const CATEGORY_ROLLUP_SELECT = `
+  SELECT STRAIGHT_JOIN v.tenant_id, v.period, v.indicator_code, v.category, c.ancestor_id AS unit_id, SUM(v.sum) AS sum, SUM(v.count) AS count
+  FROM unit_category_value v
+  JOIN org_unit_closure c ON c.tenant_id = v.tenant_id AND c.descendant_id = v.unit_id
+  LEFT JOIN (${PARENT_UNITS}) p ON p.id = c.ancestor_id
+  WHERE v.tenant_id = ? AND v.period = ? AND (c.depth > 0 OR p.id IS NOT NULL OR c.ancestor_id = ?)
+  GROUP BY v.tenant_id, v.period, v.indicator_code, v.category, c.ancestor_id`;
 
 /**
  * Step 2, set-based and level by level, the way the totals are made on paper: (a) ONE pass over the counted
@@ -140,41 +144,138 @@ async function buildRollups(m: EntityManager, tenantId: string, period: string, 
  * sub-units, or a subtree with nothing counted). Returns the rows that differ (none expected).
  */
 export async function reconcileRollups(ds: DataSource, tenantId: string, period: string): Promise<{ rollupMismatches: number; checked: number }> {
+  return ds.transaction('READ COMMITTED', async (m) => {
+    const { mismatches, checked } = await rollupMismatches(m, tenantId, period);
+    return { rollupMismatches: mismatches, checked };
+  });
+}
+
+/** reconcileRollups on a transaction's manager (its temporary table lives on that connection). */
+export async function rollupMismatches(m: EntityManager, tenantId: string, period: string): Promise<{ mismatches: number; checked: number }> {
   // What readers see (unitTotals): the rollup row, or the unit's own value when it has none (a unit that got
   // its first sub-unit after the period was counted has no row, and nothing below it counted then).
   const seen = (c: string) => `IF(r.unit_id IS NULL, v.${c}, r.${c})`;
   const cmp = PART_COLUMNS.filter((c) => c !== 'latest_period')
     .map((c) => `NOT (COALESCE(${seen(c)}, -1) <=> COALESCE(x.${c}, -1))`)
     .join(' OR ');
-  return ds.transaction('READ COMMITTED', async (m) => {
-    const [tenant]: { root_unit_id: string | null }[] = await m.query('SELECT root_unit_id FROM tenant WHERE id = ?', [tenantId]);
-    await m.query('DROP TEMPORARY TABLE IF EXISTS expected_rollup');
-    await m.query(
-      `CREATE TEMPORARY TABLE expected_rollup (PRIMARY KEY (unit_id, indicator_code)) AS
-       SELECT STRAIGHT_JOIN c.ancestor_id AS unit_id, uv.indicator_code, ${PART_COLUMNS.map((col) => `${PART_AGGREGATES[col]} AS ${col}`).join(', ')}
-       FROM unit_value uv JOIN org_unit_closure c ON c.tenant_id = uv.tenant_id AND c.descendant_id = uv.unit_id
-       LEFT JOIN (${PARENT_UNITS}) p ON p.id = c.ancestor_id
-       WHERE uv.tenant_id = ? AND uv.period = ? AND (c.depth > 0 OR p.id IS NOT NULL OR c.ancestor_id = ?)
-       GROUP BY c.ancestor_id, uv.indicator_code`,
-      [tenantId, tenantId, period, tenant?.root_unit_id ?? 0],
+  const [tenant]: { root_unit_id: string | null }[] = await m.query('SELECT root_unit_id FROM tenant WHERE id = ?', [tenantId]);
+  await m.query('DROP TEMPORARY TABLE IF EXISTS expected_rollup');
+  await m.query(
+    `CREATE TEMPORARY TABLE expected_rollup (PRIMARY KEY (unit_id, indicator_code)) AS
+     SELECT STRAIGHT_JOIN c.ancestor_id AS unit_id, uv.indicator_code, ${PART_COLUMNS.map((col) => `${PART_AGGREGATES[col]} AS ${col}`).join(', ')}
+     FROM unit_value uv JOIN org_unit_closure c ON c.tenant_id = uv.tenant_id AND c.descendant_id = uv.unit_id
+     LEFT JOIN (${PARENT_UNITS}) p ON p.id = c.ancestor_id
+     WHERE uv.tenant_id = ? AND uv.period = ? AND (c.depth > 0 OR p.id IS NOT NULL OR c.ancestor_id = ?)
+     GROUP BY c.ancestor_id, uv.indicator_code`,
+    [tenantId, tenantId, period, tenant?.root_unit_id ?? 0],
+  );
+  try {
+    const [row]: { mismatches: string | null; checked: string }[] = await m.query(
+      `SELECT SUM(CASE WHEN (r.unit_id IS NULL AND v.unit_id IS NULL) OR ${cmp} THEN 1 ELSE 0 END) AS mismatches, COUNT(*) AS checked
+       FROM expected_rollup x
+       LEFT JOIN rollup r ON r.tenant_id = ? AND r.period = ? AND r.unit_id = x.unit_id AND r.indicator_code = x.indicator_code
+       LEFT JOIN unit_value v ON r.unit_id IS NULL AND v.tenant_id = ? AND v.period = ? AND v.unit_id = x.unit_id AND v.indicator_code = x.indicator_code`,
+      [tenantId, period, tenantId, period],
     );
+    // Rows that should not exist at all (a count of zero is a row of nothing): an anti-join.
+    const [extra]: { n: string }[] = await m.query(
+      `SELECT COUNT(*) AS n FROM rollup r LEFT JOIN expected_rollup x ON x.unit_id = r.unit_id AND x.indicator_code = r.indicator_code
+       WHERE r.tenant_id = ? AND r.period = ? AND r.count > 0 AND x.unit_id IS NULL`,
+      [tenantId, period],
+    );
+    return { mismatches: Number(row?.mismatches ?? 0) + Number(extra?.n ?? 0), checked: Number(row?.checked ?? 0) };
+  } finally {
+    await m.query('DROP TEMPORARY TABLE IF EXISTS expected_rollup');
+  }
+}
+
+/** What reconcileTenantPeriod found. */
+export interface ReconciliationResult {
+  /** Rows compared: counted values, rollup rows, category rows, central lines. */
+  checked: number;
+  /** Rows that differ, in all. */
+  mismatches: number;
+  details: { values: number; rollups: number; categories: number; national: number };
+}
+
+/** A numeric parts column differs (stored decimals: the incremental apply writes doubles rounded to 4 places). */
+const differs = (a: string, b: string) => `(${a} IS NULL) <> (${b} IS NULL) OR ABS(COALESCE(${a}, 0) - COALESCE(${b}, 0)) > 0.00015`;
+
+/** Rows of `table` (tenant, period) and of the temporary `expected` that differ, both ways, on `key` and `columns`. */
+async function tableMismatches(m: EntityManager, tenantId: string, period: string, table: string, expected: string, key: string[], columns: string[]): Promise<{ mismatches: number; checked: number }> {
+  const on = key.map((k) => `t.${k} = x.${k}`).join(' AND ');
+  const cmp = columns.map((c) => (c === 'latest_period' ? `NOT (t.${c} <=> x.${c})` : differs(`t.${c}`, `x.${c}`))).join(' OR ');
+  const [a]: { mismatches: string | null; checked: string }[] = await m.query(
+    `SELECT SUM(CASE WHEN t.tenant_id IS NULL OR ${cmp} THEN 1 ELSE 0 END) AS mismatches, COUNT(*) AS checked
+     FROM ${expected} x LEFT JOIN ${table} t ON t.tenant_id = ? AND t.period = ? AND ${on}`,
+    [tenantId, period],
+  );
+  const [b]: { n: string }[] = await m.query(
+    `SELECT COUNT(*) AS n FROM ${table} t LEFT JOIN ${expected} x ON ${on} WHERE t.tenant_id = ? AND t.period = ? AND x.${key[0]} IS NULL`,
+    [tenantId, period],
+  );
+  return { mismatches: Number(a?.mismatches ?? 0) + Number(b?.n ?? 0), checked: Number(a?.checked ?? 0) + Number(b?.n ?? 0) };
+}
+
+/**
+ * The reconciliation of a tenant's period: proves that the incrementally kept totals equal a full recompute, without
+ * writing anything — (1) the counted values (unit_value, and per category) against the ones rebuilt from the reports
+ * by the recompute's own set-based statements (writeCountedValues into temporary tables); (2) every rollup row against
+ * a GROUP BY of the counted values over the closure table (rollupMismatches), the same for the category rollups;
+ * (3) the tenant's line of the central totals against its root's total. With `lock`, the
+ * tenant's row is held first (the lock every apply takes): nothing changes under the comparison.
+ */
+export async function reconcileTenantPeriod(ds: DataSource, tenantId: string, period: string, opts: { lock?: boolean } = {}): Promise<ReconciliationResult> {
+  const defs = await tenantDefinitions(ds.manager, tenantId);
+  return ds.transaction('READ COMMITTED', async (m) => {
+    const [tenant]: { settings: string | { countSubmitted?: boolean } | null; root_unit_id: string | null }[] = await m.query(
+      `SELECT settings, root_unit_id FROM tenant WHERE id = ?${opts.lock ? ' FOR UPDATE' : ''}`,
+      [tenantId],
+    );
+    if (!tenant) throw new Error(`tenant ${tenantId} not found`);
+    await m.query('DROP TEMPORARY TABLE IF EXISTS expected_unit_value, expected_category_value, expected_category_rollup');
     try {
-      const [row]: { mismatches: string | null; checked: string }[] = await m.query(
-        `SELECT SUM(CASE WHEN (r.unit_id IS NULL AND v.unit_id IS NULL) OR ${cmp} THEN 1 ELSE 0 END) AS mismatches, COUNT(*) AS checked
-         FROM expected_rollup x
-         LEFT JOIN rollup r ON r.tenant_id = ? AND r.period = ? AND r.unit_id = x.unit_id AND r.indicator_code = x.indicator_code
-         LEFT JOIN unit_value v ON r.unit_id IS NULL AND v.tenant_id = ? AND v.period = ? AND v.unit_id = x.unit_id AND v.indicator_code = x.indicator_code`,
-        [tenantId, period, tenantId, period],
+      await m.query('CREATE TEMPORARY TABLE expected_unit_value LIKE unit_value');
+      await m.query('CREATE TEMPORARY TABLE expected_category_value LIKE unit_category_value');
+      await writeCountedValues(m, {
+        tenantId,
+        period,
+        countSubmitted: tenantCountsSubmitted(tenant.settings),
+        defs,
+        into: { values: 'expected_unit_value', categories: 'expected_category_value' },
+      });
+      const values = await tableMismatches(m, tenantId, period, 'unit_value', 'expected_unit_value', ['indicator_code', 'unit_id'], [...PART_COLUMNS]);
+      const rollups = await rollupMismatches(m, tenantId, period);
+      const categoryValues = await tableMismatches(m, tenantId, period, 'unit_category_value', 'expected_category_value', ['indicator_code', 'category', 'unit_id'], ['sum', 'count']);
+      await m.query(
+        `CREATE TEMPORARY TABLE expected_category_rollup (PRIMARY KEY (indicator_code, category, unit_id)) AS ${CATEGORY_ROLLUP_SELECT}`,
+        [tenantId, tenantId, period, tenant.root_unit_id ?? 0],
       );
-      // Rows that should not exist at all (a count of zero is a row of nothing): an anti-join.
-      const [extra]: { n: string }[] = await m.query(
-        `SELECT COUNT(*) AS n FROM rollup r LEFT JOIN expected_rollup x ON x.unit_id = r.unit_id AND x.indicator_code = r.indicator_code
-         WHERE r.tenant_id = ? AND r.period = ? AND r.count > 0 AND x.unit_id IS NULL`,
-        [tenantId, period],
-      );
-      return { rollupMismatches: Number(row?.mismatches ?? 0) + Number(extra?.n ?? 0), checked: Number(row?.checked ?? 0) };
+      // A category rollup row of nothing (count 0, left by deltas) is no row.
+      const categoryRollups = await tableMismatches(m, tenantId, period, '(SELECT * FROM category_rollup WHERE count > 0)', 'expected_category_rollup', ['indicator_code', 'category', 'unit_id'], ['sum', 'count']);
+      // The central line: a copy of the root's rollup row.
+      let national = { mismatches: 0, checked: 0 };
+      if (tenant.root_unit_id) {
+        const cmp = PART_COLUMNS.map((c) => (c === 'latest_period' ? `NOT (r.${c} <=> n.${c})` : differs(`r.${c}`, `n.${c}`))).join(' OR ');
+        const [row]: { mismatches: string | null; checked: string }[] = await m.query(
+          `SELECT SUM(CASE WHEN r.tenant_id IS NULL OR n.tenant_id IS NULL OR ${cmp} THEN 1 ELSE 0 END) AS mismatches,
+                  COUNT(*) AS checked
+           FROM (SELECT indicator_code FROM rollup WHERE tenant_id = ? AND period = ? AND unit_id = ?
+                 UNION SELECT indicator_code FROM national_rollup WHERE period = ? AND tenant_id = ?) k
+           LEFT JOIN rollup r ON r.tenant_id = ? AND r.period = ? AND r.unit_id = ? AND r.indicator_code = k.indicator_code
+           LEFT JOIN national_rollup n ON n.period = ? AND n.tenant_id = ? AND n.indicator_code = k.indicator_code`,
+          [tenantId, period, tenant.root_unit_id, period, tenantId, tenantId, period, tenant.root_unit_id, period, tenantId],
+        );
+        national = { mismatches: Number(row?.mismatches ?? 0), checked: Number(row?.checked ?? 0) };
+      }
+      const details = { values: values.mismatches, rollups: rollups.mismatches, categories: categoryValues.mismatches + categoryRollups.mismatches, national: national.mismatches };
+      return {
+        checked: values.checked + rollups.checked + categoryValues.checked + categoryRollups.checked + national.checked,
+        mismatches: details.values + details.rollups + details.categories + details.national,
+        details,
+      };
     } finally {
-      await m.query('DROP TEMPORARY TABLE IF EXISTS expected_rollup');
+      await m.query('DROP TEMPORARY TABLE IF EXISTS expected_unit_value, expected_category_value, expected_category_rollup');
     }
   });
 }

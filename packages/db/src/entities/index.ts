@@ -11,7 +11,8 @@ import { NotificationEntity } from './notification.entity';
 import { ReportEntity } from './report.entity';
 import { ReportValueEntity } from './report-value.entity';
 import { ReportValueChangeEntity } from './report-value-change.entity';
-import { AggregationOutboxEntity, NationalRollupEntity, RollupEntity, UnitValueEntity } from './rollup.entity';
+import { AggregationOutboxEntity, CategoryRollupEntity, NationalRollupEntity, RollupEntity, UnitCategoryValueEntity, UnitValueEntity } from './rollup.entity';
+import { RollupReconciliationEntity } from './rollup-reconciliation.entity';
 import { UserEntity } from './user.entity';
 import { SummaryReportEntity } from './summary-report.entity';
 import { DocumentNumberEntity, PlanActivityEntity, PlanAllocationEntity, PlanEntity, PlanVersionEntity, ReportingObligationEntity } from './plan.entity';
@@ -32,6 +33,7 @@ export * from './report.entity';
 export * from './report-value.entity';
 export * from './report-value-change.entity';
 export * from './rollup.entity';
+export * from './rollup-reconciliation.entity';
 export * from './plan.entity';
 export * from './summary-report.entity';
 
@@ -61,6 +63,9 @@ export const ENTITIES = [
   DocumentNumberEntity,
   PlanAllocationEntity,
   SummaryReportEntity,
+  UnitCategoryValueEntity,
+  CategoryRollupEntity,
+  RollupReconciliationEntity,
 ];
 
 /**

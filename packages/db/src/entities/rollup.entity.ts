@@ -84,6 +84,62 @@ export class RollupEntity extends RollupPartsColumns {
   updatedAt!: Date;
 }
 
+/** A unit's counted value of one category of a sum indicator (members under 35 …), from the report whose total counts. */
+@Entity('unit_category_value')
+export class UnitCategoryValueEntity {
+  @PrimaryColumn({ type: 'bigint', unsigned: true })
+  tenantId!: string;
+
+  @PrimaryColumn({ type: 'varchar', length: 8 })
+  period!: string;
+
+  @PrimaryColumn({ type: 'varchar', length: 64 })
+  indicatorCode!: string;
+
+  @PrimaryColumn({ type: 'varchar', length: 32 })
+  category!: string;
+
+  @PrimaryColumn({ type: 'bigint', unsigned: true })
+  unitId!: string;
+
+  @Column({ type: 'bigint', unsigned: true })
+  reportId!: string;
+
+  @Column({ type: 'decimal', precision: 24, scale: 4, default: 0 })
+  sum!: string;
+
+  @Column({ type: 'int', unsigned: true, default: 0 })
+  count!: number;
+}
+
+/** A unit's total of its subtree for one category of a sum indicator (units with sub-units, and the root). */
+@Entity('category_rollup')
+export class CategoryRollupEntity {
+  @PrimaryColumn({ type: 'bigint', unsigned: true })
+  tenantId!: string;
+
+  @PrimaryColumn({ type: 'varchar', length: 8 })
+  period!: string;
+
+  @PrimaryColumn({ type: 'varchar', length: 64 })
+  indicatorCode!: string;
+
+  @PrimaryColumn({ type: 'varchar', length: 32 })
+  category!: string;
+
+  @PrimaryColumn({ type: 'bigint', unsigned: true })
+  unitId!: string;
+
+  @Column({ type: 'decimal', precision: 24, scale: 4, default: 0 })
+  sum!: string;
+
+  @Column({ type: 'int', unsigned: true, default: 0 })
+  count!: number;
+
+  @Column({ type: 'datetime', precision: 3, default: () => 'CURRENT_TIMESTAMP(3)' })
+  updatedAt!: Date;
+}
+
 /**
  * The tenant totals the central union compares: a copy of each tenant's root rollup. Central analysts
  * read this table (and never tenant rows); it is keyed by tenant, and global in access.

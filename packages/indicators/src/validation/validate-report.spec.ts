@@ -15,7 +15,9 @@ const def = (code: string, over: Partial<IndicatorDefinition> = {}): IndicatorDe
 });
 
 const definitions = [
-  def('MEMBERS'),
+  def('MEMBERS', {
+    disaggregations: [{ code: 'AGE', name: 'Nhóm tuổi', categories: [{ code: 'YOUNG', name: 'Dưới 35 tuổi' }, { code: 'MID', name: 'Từ 35 đến 60 tuổi' }, { code: 'OLD', name: 'Trên 60 tuổi' }] }],
+  }),
   def('NEW_MEMBERS', { kind: 'flow' }),
   def('TRAINED_PCT', { valueType: 'percentage', aggregation: 'max', unit: '%' }),
   def('MEMBERSHIP_RATE', { valueType: 'percentage', aggregation: 'ratio', unit: '%' }),
@@ -65,8 +67,18 @@ describe('validateReport', () => {
   it('falls back to an English message built from the expression', () => {
     const issues = validateReport({ MEMBERS: { value: 10 }, MEMBERSHIP_RATE: { numerator: 9, denominator: 20 } }, { rules, definitions });
     expect(issues).toHaveLength(1);
-    expect(issues[0]?.messageEn).toBe('Rule RATE_NUM_EQ_MEMBERS is not met: MEMBERSHIP_RATE.numerator == MEMBERS (MEMBERSHIP_RATE = 45; MEMBERS = 10)');
+    expect(issues[0]?.messageEn).toBe('Rule RATE_NUM_EQ_MEMBERS is not met: MEMBERSHIP_RATE.numerator == MEMBERS (MEMBERSHIP_RATE (numerator) = 9; MEMBERS = 10)');
     expect(issues[0]?.severity).toBe('warning');
+  });
+
+  it("shows the fields a rule compares — a ratio's numerator, not its percentage — in Vietnamese numbers", () => {
+    const [issue] = validateReport({ MEMBERS: { value: 1200 }, MEMBERSHIP_RATE: { numerator: 1000, denominator: 1250 } }, { rules, definitions });
+    expect(issue?.message).toBe('Tử số phải bằng số hội viên (MEMBERSHIP_RATE (tử số) = 1.000; MEMBERS = 1.200)');
+    expect(issue?.messageEn).toContain('(MEMBERSHIP_RATE (numerator) = 1,000; MEMBERS = 1,200)');
+    // A rule on the ratio itself shows the percentage, as a percentage.
+    const onRate: Rule = { code: 'RATE_GE_90', expression: 'MEMBERSHIP_RATE >= 90 and MEMBERSHIP_RATE.denominator > 0', message: 'Tỷ lệ tập hợp phải từ 90%', severity: 'warning' };
+    const [low] = validateReport({ MEMBERSHIP_RATE: { numerator: 1000, denominator: 1250 } }, { rules: [onRate], definitions });
+    expect(low?.message).toBe('Tỷ lệ tập hợp phải từ 90% (MEMBERSHIP_RATE = 80%; MEMBERSHIP_RATE (mẫu số) = 1.250)');
   });
 
   it('skips rules whose indicators are missing', () => {
@@ -133,5 +145,42 @@ describe('effectiveValue', () => {
     expect(effectiveValue({ numerator: 1, denominator: 4 })).toBe(25);
     expect(effectiveValue({ numerator: 1, denominator: 0 })).toBeNull();
     expect(effectiveValue(undefined)).toBeNull();
+  });
+
+  describe('values per category', () => {
+    const check = (members: number | null, categories: Record<string, number | null>) =>
+      validateReport(members === null ? {} : { MEMBERS: { value: members } }, { rules: [], definitions, categories: { MEMBERS: categories } });
+
+    it('must add up to the total: 500 + 600 is not 1.200 (the field named, the rule in Vietnamese)', () => {
+      expect(check(1200, { YOUNG: 500, MID: 600 })).toEqual([
+        {
+          indicator: 'MEMBERS',
+          rule: BUILT_IN_CHECKS.CATEGORY_SUM_MISMATCH,
+          severity: 'error',
+          field: 'values.MEMBERS.category',
+          message: 'Tên MEMBERS: tổng các nhóm theo nhóm tuổi (Dưới 35 tuổi 500 + Từ 35 đến 60 tuổi 600 = 1.100) phải bằng tổng số (1.200); nhóm chưa nhập được tính là 0',
+          messageEn: 'Name MEMBERS: the AGE categories add up to 1,100 (YOUNG 500 + MID 600), not the total 1,200; a category not given counts as 0',
+        },
+      ]);
+      expect(check(1200, { YOUNG: 500, MID: 600, OLD: 100 })).toEqual([]);
+      expect(check(1200, { YOUNG: 1200, MID: null })).toEqual([]);
+    });
+
+    it('need a total to add up to', () => {
+      expect(check(null, { YOUNG: 5 })).toEqual([expect.objectContaining({ rule: BUILT_IN_CHECKS.CATEGORIES_WITHOUT_TOTAL, field: 'values.MEMBERS.category', severity: 'error' })]);
+      expect(check(null, { YOUNG: null })).toEqual([]);
+    });
+
+    it('of an indicator that is not a sum are not added up', () => {
+      const byKind = [def('TOP', { aggregation: 'max', disaggregations: [{ code: 'K', name: 'Loại', categories: [{ code: 'A', name: 'A' }] }] })];
+      expect(validateReport({ TOP: { value: 9 } }, { rules: [], definitions: byKind, categories: { TOP: { A: 3 } } })).toEqual([]);
+    });
+  });
+
+  it('a weighted average needs its weight in the same report (it cannot be rolled up without it)', () => {
+    const [issue, ...rest] = validateReport({ MEETINGS_AVG: { value: 2.5 } }, { rules: [], definitions });
+    expect(rest).toEqual([]);
+    expect(issue).toMatchObject({ indicator: 'MEETINGS_AVG', rule: BUILT_IN_CHECKS.WEIGHT_MISSING, severity: 'error', message: 'Tên MEETINGS_AVG: cần nhập cả Tên MEMBERS (trọng số để tính bình quân)' });
+    expect(validateReport({ MEETINGS_AVG: { value: 2.5 }, MEMBERS: { value: 40 } }, { rules: [], definitions })).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@ import type { IndicatorDefinition } from '../indicators/indicator-definition';
 import { formatNumberEn, formatNumberVi } from '../shared/number-format';
 import { detectOutlier } from './outliers';
 import { parsedRule, Rule, RuleSeverity } from './rule';
-import type { RuleField } from './rule-ast';
+import type { RuleField, RuleNode } from './rule-ast';
 import { evaluateRule } from './rule-evaluator';
 
 /** One indicator's entry in a unit's report. */
@@ -26,6 +26,8 @@ export interface ValidationIssue {
   messageEn: string;
   /** Every indicator involved, for highlighting them all on the form. */
   indicators?: string[];
+  /** The field at fault when it is not the indicator's value itself, e.g. `values.HOI_VIEN.category`. */
+  field?: string;
 }
 
 export interface ValidateReportOptions {
@@ -35,6 +37,8 @@ export interface ValidateReportOptions {
   history?: Readonly<Record<string, readonly (number | null | undefined)[]>>;
   /** Report entries without a definition are an error by default (a typo in a code); set false to ignore. */
   rejectUnknownIndicators?: boolean;
+  /** The values per category (indicator code → category code → value), checked against their total. */
+  categories?: Readonly<Record<string, Readonly<Record<string, number | null | undefined>>>>;
 }
 
 /** Codes of the built-in checks, so screens and tests can refer to them. */
@@ -52,6 +56,9 @@ export const BUILT_IN_CHECKS = {
   RATIO_VALUE_MISMATCH: 'RATIO_VALUE_MISMATCH',
   OUTLIER_JUMP: 'OUTLIER_JUMP',
   OUTLIER_SPREAD: 'OUTLIER_SPREAD',
+  CATEGORY_SUM_MISMATCH: 'CATEGORY_SUM_MISMATCH',
+  CATEGORIES_WITHOUT_TOTAL: 'CATEGORIES_WITHOUT_TOTAL',
+  WEIGHT_MISSING: 'WEIGHT_MISSING',
 } as const;
 
 /** A reported percentage may differ from 100·numerator/denominator by rounding, not more. */
@@ -81,9 +88,10 @@ export function effectiveValue(entry: ReportedValue | undefined): number | null 
 
 class IssueList {
   readonly issues: ValidationIssue[] = [];
-  add(indicator: string, rule: string, severity: RuleSeverity, message: string, messageEn: string, indicators?: string[]): void {
+  add(indicator: string, rule: string, severity: RuleSeverity, message: string, messageEn: string, indicators?: string[], field?: string): void {
     const issue: ValidationIssue = { indicator, rule, severity, message, messageEn };
     if (indicators) issue.indicators = indicators;
+    if (field) issue.field = field;
     this.issues.push(issue);
   }
 }
@@ -198,6 +206,68 @@ function checkOutlier(list: IssueList, def: IndicatorDefinition, value: number, 
 }
 
 /**
+ * The categories of a sum indicator's breakdown share its total out (each member in one age group): the values given
+ * per category must add up to the total — a category not given counts as none — and need a total to add up to.
+ */
+function checkCategories(list: IssueList, def: IndicatorDefinition, entry: ReportedValue | undefined, given: Readonly<Record<string, number | null | undefined>>): void {
+  if (def.aggregation !== 'sum') return;
+  const total = entry?.value;
+  for (const d of def.disaggregations ?? []) {
+    const parts = d.categories.map((c) => [c, given[c.code]] as const).filter((p): p is readonly [(typeof p)[0], number] => isPresent(p[1]));
+    if (parts.length === 0) continue;
+    const field = `values.${def.code}.category`;
+    if (!isPresent(total)) {
+      list.add(
+        def.code,
+        BUILT_IN_CHECKS.CATEGORIES_WITHOUT_TOTAL,
+        'error',
+        `${def.name}: đã nhập theo ${d.name.toLowerCase()} nhưng chưa nhập tổng số`,
+        `${def.nameEn}: values are given by ${d.code} but the total is missing`,
+        undefined,
+        field,
+      );
+      continue;
+    }
+    const sum = parts.reduce((a, [, v]) => a + v, 0);
+    if (Math.abs(sum - total) > 1e-9 * Math.max(1, Math.abs(total))) {
+      const termsVi = parts.map(([c, v]) => `${c.name} ${vi(v)}`).join(' + ');
+      const termsEn = parts.map(([c, v]) => `${c.code} ${en(v)}`).join(' + ');
+      list.add(
+        def.code,
+        BUILT_IN_CHECKS.CATEGORY_SUM_MISMATCH,
+        'error',
+        `${def.name}: tổng các nhóm theo ${d.name.toLowerCase()} (${termsVi} = ${vi(sum)}) phải bằng tổng số (${vi(total)}); nhóm chưa nhập được tính là 0`,
+        `${def.nameEn}: the ${d.code} categories add up to ${en(sum)} (${termsEn}), not the total ${en(total)}; a category not given counts as 0`,
+        undefined,
+        field,
+      );
+    }
+  }
+}
+
+/** The (indicator, field) pairs an expression reads, in order of first appearance. */
+function fieldsRead(node: RuleNode, out: { code: string; field: RuleField }[] = []): { code: string; field: RuleField }[] {
+  switch (node.type) {
+    case 'ref':
+      if (!out.some((r) => r.code === node.code && r.field === node.field)) out.push({ code: node.code, field: node.field });
+      break;
+    case 'negate':
+    case 'not':
+      fieldsRead(node.operand, out);
+      break;
+    case 'arithmetic':
+    case 'compare':
+    case 'logical':
+      fieldsRead(node.left, out);
+      fieldsRead(node.right, out);
+      break;
+    default:
+      break;
+  }
+  return out;
+}
+
+/**
  * Validates a unit's report: per-indicator bounds from the definitions (whole non-negative numbers for
  * integers, 0–100 for percentages, 0/1 for booleans, numerator ≤ denominator for ratios, the
  * definition's own bounds), the cross-indicator rules (a rule reading an indicator the report lacks is
@@ -221,6 +291,27 @@ export function validateReport(values: ReportValues, options: ValidateReportOpti
     if (list.issues.length === before) valid.add(code);
   }
 
+  for (const [code, given] of Object.entries(options.categories ?? {})) {
+    const def = defs.get(code);
+    if (def) checkCategories(list, def, values[code], given);
+  }
+
+  // A weighted average cannot be rolled up without its weight (the unit's value of the weight indicator).
+  for (const code of valid) {
+    const def = defs.get(code);
+    if (def?.aggregation !== 'average' || !def.weightIndicator || !isPresent(values[code]?.value)) continue;
+    if (isPresent(values[def.weightIndicator]?.value)) continue;
+    const weight = defs.get(def.weightIndicator);
+    list.add(
+      def.code,
+      BUILT_IN_CHECKS.WEIGHT_MISSING,
+      'error',
+      `${def.name}: cần nhập cả ${weight?.name ?? def.weightIndicator} (trọng số để tính bình quân)`,
+      `${def.nameEn}: ${weight?.nameEn ?? def.weightIndicator} is needed too (the weight of the average)`,
+      [def.code, def.weightIndicator],
+    );
+  }
+
   // Rules read only entries that passed their own checks: a rule on a negative number adds noise.
   const lookup = (code: string, field: RuleField): number | null | undefined => {
     if (!valid.has(code)) return undefined;
@@ -231,9 +322,17 @@ export function validateReport(values: ReportValues, options: ValidateReportOpti
     const parsed = parsedRule(rule);
     const outcome = evaluateRule(parsed, lookup);
     if (outcome.status !== 'fail') continue;
-    const shown = parsed.references.map((c) => [c, effectiveValue(values[c])] as const);
-    const detailVi = shown.map(([c, v]) => `${c} = ${v === null ? '—' : vi(v)}`).join('; ');
-    const detailEn = shown.map(([c, v]) => `${c} = ${v === null ? '—' : en(v)}`).join('; ');
+    // What the rule compared: each field it reads (a ratio's numerator is shown as its numerator, not the ratio).
+    const shown = fieldsRead(parsed.ast).map(({ code, field }) => {
+      const v = lookup(code, field) ?? null;
+      const percent = field === 'value' && (defs.get(code)?.aggregation === 'ratio' || defs.get(code)?.valueType === 'percentage') ? '%' : '';
+      return {
+        vi: `${code}${field === 'value' ? '' : field === 'numerator' ? ' (tử số)' : ' (mẫu số)'} = ${v === null ? '—' : `${vi(v)}${percent}`}`,
+        en: `${code}${field === 'value' ? '' : ` (${field})`} = ${v === null ? '—' : `${en(v)}${percent}`}`,
+      };
+    });
+    const detailVi = shown.map((s) => s.vi).join('; ');
+    const detailEn = shown.map((s) => s.en).join('; ');
     list.add(
       parsed.references[0] ?? rule.code,
       rule.code,

@@ -57,6 +57,21 @@ export class AggregationQueue implements OnApplicationShutdown {
     return id;
   }
 
+  /** A reconciliation of one tenant (or every active one) for a period (or every period with counted values). */
+  async enqueueReconcile(tenantId?: string, period?: string): Promise<string> {
+    const id = jobId('reconcile-rollups', tenantId ?? 'all', period ?? 'all', Date.now());
+    const data = { ...(tenantId ? { tenantId } : {}), ...(period ? { period } : {}), trigger: 'on-demand' as const };
+    await this.queue.add(JOB_NAMES.reconcileRollups, data, { jobId: id, attempts: 2, removeOnComplete: 100, removeOnFail: 100 });
+    return id;
+  }
+
+  /** A job as it stands: its state, its progress as the job reported it, its payload and its result. */
+  async job(id: string): Promise<{ state: string; progress: unknown; data: unknown; result: unknown } | null> {
+    const job = await this.queue.getJob(id);
+    if (!job) return null;
+    return { state: await job.getState(), progress: job.progress, data: job.data, result: job.returnvalue ?? null };
+  }
+
   /** Progress of a recompute job (0–100) for the progress bar. */
   async progress(id: string): Promise<{ state: string; progress: number } | null> {
     const job = await this.queue.getJob(id);

@@ -18,7 +18,7 @@ export class NotificationController {
   async list(@CurrentActor() actor: Actor, @Query(new ZodPipe(notificationListQuerySchema)) q: NotificationListQuery): Promise<NotificationList> {
     const [items, total] = await this.repo.list(actor.unitIds, q.unread === 'true', q.limit, q.offset);
     return {
-      items: items.map((n) => ({ id: n.id, unitId: n.unitId, kind: n.kind, reportId: n.reportId, message: n.message, createdAt: n.createdAt.toISOString(), read: n.readAt !== null })),
+      items: items.map((n) => ({ id: n.id, unitId: n.unitId, kind: n.kind, reportId: n.reportId, message: n.message, messageEn: n.messageEn, createdAt: n.createdAt.toISOString(), read: n.readAt !== null })),
       total,
     };
   }

@@ -10,7 +10,7 @@ const [valueBranch, ratioBranch] = reportValueInputSchema.options;
  * Parses a body holding report values with the contract schema. A value that fits neither shape of the
  * (fixed) union would only say "matches no shape"; instead it is re-checked against the shape it meant — the
  * ratio shape when it has numerator or denominator, else the value shape — so the error names the field
- * (`body.values.3.value: sai kiểu dữ liệu`).
+ * (`body.values.3.value: sai kiểu dữ liệu: cần số, nhận chuỗi ký tự`).
  */
 @Injectable()
 export class ReportValuesPipe<S extends z.ZodType> implements PipeTransform<unknown, z.output<S>> {
@@ -28,12 +28,12 @@ export class ReportValuesPipe<S extends z.ZodType> implements PipeTransform<unkn
           const branch = 'numerator' in item || 'denominator' in item ? ratioBranch : valueBranch;
           const retry = branch.safeParse(item);
           if (!retry.success) {
-            errors.push(...toFieldErrors(retry.error, ['body', ...path].join('.')));
+            errors.push(...toFieldErrors(retry.error, ['body', ...path].join('.'), item));
             continue;
           }
         }
       }
-      errors.push(...toFieldErrors(new z.ZodError([issue]), 'body'));
+      errors.push(...toFieldErrors(new z.ZodError([issue]), 'body', value ?? {}));
     }
     throw new ValidationFailedError(errors);
   }

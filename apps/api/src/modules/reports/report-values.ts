@@ -133,6 +133,13 @@ export function totalsOf(values: ValueRow[]): ReportValues {
   return out;
 }
 
+/** The values per category of a report, as `validateReport` checks them against their totals. */
+export function categoriesOf(values: ValueRow[]): Record<string, Record<string, number | null>> {
+  const out: Record<string, Record<string, number | null>> = {};
+  for (const v of values) if (v.category !== '') (out[v.indicator] ??= {})[v.category] = v.value;
+  return out;
+}
+
 /**
  * The unit's own earlier values (approved reports of the same form, periods ending before this one), oldest
  * first, per indicator — for the outlier warnings.
@@ -147,18 +154,20 @@ export function historyBefore(period: string, rows: (ValueRow & { period: string
   return out;
 }
 
-export type ReportIssue = ValidationIssueDto & { indicators?: string[] };
+export type ReportIssue = ValidationIssueDto & { indicators?: string[]; field?: string };
 
-/** Issues of a report: bounds, the national rules, outliers against history. */
+/** Issues of a report: bounds, the national rules, values per category against their totals, outliers against history. */
 export function reportIssues(
   values: ValueRow[],
   defs: ReadonlyMap<string, IndicatorDefinition>,
   history?: Record<string, number[]>,
 ): ReportIssue[] {
-  return validateReport(totalsOf(values), { rules: NATIONAL_RULES, definitions: defs, history, rejectUnknownIndicators: false }).map((i) => {
+  return validateReport(totalsOf(values), { rules: NATIONAL_RULES, definitions: defs, history, rejectUnknownIndicators: false, categories: categoriesOf(values) }).map((i) => {
     const issue: ReportIssue = { indicator: i.indicator, rule: i.rule, severity: i.severity, message: i.message, messageEn: i.messageEn };
     // Every indicator a rule reads, so that the form can highlight them all.
     if (i.indicators) issue.indicators = i.indicators;
+    // The field at fault when it is not the indicator's value (values.HOI_VIEN.category).
+    if (i.field) issue.field = i.field;
     return issue;
   });
 }
@@ -174,7 +183,7 @@ export function submissionErrors(issues: ReportIssue[], comments: Record<string,
   const out: FieldError[] = [];
   for (const i of issues) {
     if (i.severity === 'error') {
-      out.push({ field: `values.${i.indicator}`, reason: i.message, reasonEn: i.messageEn });
+      out.push({ field: i.field ?? `values.${i.indicator}`, reason: i.message, reasonEn: i.messageEn });
     } else if (!justified(i)) {
       out.push({
         field: `values.${i.indicator}`,

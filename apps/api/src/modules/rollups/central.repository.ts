@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import type { Reconciliation } from '@sen/contracts';
 import { PART_COLUMNS, rowToParts } from '@sen/db';
 import type { RollupParts } from '@sen/indicators';
 import type { StoredTarget } from '../dashboard/plan-target';
+import { reconciliationOf } from './rollup.repository';
 
 /** Report counts of the national forms: expected, handed in (submitted or approved), approved, handed in late. */
 export interface CompletenessCounts {
@@ -227,5 +229,16 @@ export class CentralRepository {
       [tenantId, period],
     );
     return rows.map((r) => ({ unitId: String(r.unit_id), ...counts(r) }));
+  }
+
+  /** Each active tenant's last reconciliation (of the period, when given): counts only. */
+  async lastReconciliations(period?: string): Promise<Reconciliation[]> {
+    const rows: Record<string, unknown>[] = await this.dataSource.query(
+      `SELECT r.*, t.code AS tenant, t.name AS tenant_name FROM tenant t
+       JOIN rollup_reconciliation r ON r.id = (SELECT MAX(x.id) FROM rollup_reconciliation x WHERE x.tenant_id = t.id ${period ? 'AND x.period = ?' : ''})
+       WHERE t.status = 'active' ORDER BY t.id`,
+      period ? [period] : [],
+    );
+    return rows.map(reconciliationOf);
   }
 }

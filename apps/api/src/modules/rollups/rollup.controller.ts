@@ -6,11 +6,16 @@ import {
   centralCompletenessQuerySchema,
   centralSeriesQuerySchema,
   comparisonQuerySchema,
+  nationalRecomputeSchema,
   periodIdSchema,
+  reconcileRequestSchema,
+  reconciliationQuerySchema,
   rollupQuerySchema,
   type CentralCompletenessQuery,
   type CentralSeriesQuery,
   type ComparisonQuery,
+  type ReconcileRequest,
+  type ReconciliationQuery,
   type RollupQuery,
 } from '@sen/contracts';
 import type { Actor } from '../../core/auth/actor';
@@ -54,6 +59,35 @@ export class RollupController {
   @Roles('tenant_admin')
   progress(@CurrentActor() actor: Actor, @Param(new ZodPipe(jobParam)) p: { jobId: string }) {
     return this.service.recomputeProgress(actor, p.jobId);
+  }
+
+  /** Full recompute of a period for every active tenant (the nation) in the worker; answers the job id to follow. */
+  @Post('national-recompute')
+  @Roles('platform_admin', 'central_analyst')
+  @ApiZodBody(nationalRecomputeSchema)
+  nationalRecompute(@CurrentActor() actor: Actor, @Body(new ZodPipe(nationalRecomputeSchema)) body: { period: string }) {
+    return this.service.nationalRecompute(actor, body.period);
+  }
+
+  /** A national recompute: the whole and each tenant's progress, and the result once completed. */
+  @Get('national-recompute/:jobId')
+  @Roles('platform_admin', 'central_analyst')
+  nationalProgress(@CurrentActor() actor: Actor, @Param(new ZodPipe(jobParam)) p: { jobId: string }) {
+    return this.service.nationalRecomputeStatus(actor, p.jobId);
+  }
+
+  /** Reconcile the totals with a full recompute now: the caller's tenant, or (`scope: nation`, platform administrators) every tenant. */
+  @Post('reconcile')
+  @Roles('tenant_admin', 'platform_admin')
+  @ApiZodBody(reconcileRequestSchema)
+  reconcile(@CurrentActor() actor: Actor, @Body(new ZodPipe(reconcileRequestSchema)) body: ReconcileRequest) {
+    return this.service.reconcile(actor, body);
+  }
+
+  /** The last reconciliation of the caller's tenant (`period` optional), or of each tenant (`scope=nation`): counts only. */
+  @Get('reconciliation')
+  reconciliation(@CurrentActor() actor: Actor, @Query(new ZodPipe(reconciliationQuerySchema)) q: ReconciliationQuery) {
+    return this.service.reconciliation(actor, q);
   }
 }
 

@@ -8,8 +8,14 @@ import {
   type CentralView,
   type ComparisonItem,
   type ComparisonQuery,
+  type NationalRecomputeProgress,
+  type NationalRecomputeStatus,
+  type Reconciliation,
+  type ReconciliationQuery,
+  type ReconcileRequest,
   type RollupResponse,
 } from '@sen/contracts';
+import { hasCategoryTotals } from '@sen/db';
 import {
   comparePeriods,
   comparePeriodsByEnd,
@@ -79,6 +85,29 @@ export function competitionRanks(values: readonly (number | null)[]): (number | 
 /** Differences of values that carry at most a few decimals, without floating-point noise (90.1 − 85.3). */
 const roundChange = (d: number): number => Math.round(d * 1e6) / 1e6;
 
+/** A category the rollups keep: a category of a sum indicator broken down by category; otherwise a 400 naming query.category. */
+function checkCategory(def: IndicatorDefinition, category: string): void {
+  if (!hasCategoryTotals(def)) {
+    throw new ValidationFailedError([
+      {
+        field: 'query.category',
+        reason: `chỉ tiêu ${def.code} không được tổng hợp theo nhóm phân tổ (chỉ các chỉ tiêu tính tổng có phân tổ)`,
+        reasonEn: `indicator ${def.code} is not rolled up by category (only sum indicators with categories are)`,
+      },
+    ]);
+  }
+  const known = (def.disaggregations ?? []).flatMap((d) => d.categories.map((c) => c.code));
+  if (!known.includes(category)) {
+    throw new ValidationFailedError([
+      {
+        field: 'query.category',
+        reason: `chỉ tiêu ${def.code} không có nhóm phân tổ "${category}" (có: ${known.join(', ')})`,
+        reasonEn: `indicator ${def.code} has no category "${category}" (known: ${known.join(', ')})`,
+      },
+    ]);
+  }
+}
+
 const unknownIndicator = (code: string) =>
   new ValidationFailedError([{ field: 'query.indicator', reason: `không có chỉ tiêu mã "${code}"`, reasonEn: `no indicator with code "${code}"` }]);
 
@@ -92,13 +121,28 @@ export class RollupService {
     private readonly queue: AggregationQueue,
   ) {}
 
-  /** The rollup of any unit of the caller's subtree (default: the caller's own unit). */
-  async get(actor: Actor, q: { indicator: string; period: string; unitId?: string }): Promise<RollupResponse> {
+  /**
+   * The rollup of any unit of the caller's subtree (default: the caller's own unit); with `category`, the total of that
+   * category of a sum indicator broken down by category, in the same shape (no numerator or denominator).
+   */
+  async get(actor: Actor, q: { indicator: string; period: string; unitId?: string; category?: string }): Promise<RollupResponse> {
     const def = (await this.indicators.definitions()).find((d) => d.code === q.indicator);
     if (!def) throw unknownIndicator(q.indicator);
+    if (q.category !== undefined) checkCategory(def, q.category);
     const unitId = q.unitId ?? actor.unitIds[0];
     if (!unitId) throw new NotFoundError('Unit', 'đơn vị');
     await this.units.visibleUnit(actor, unitId);
+    if (q.category !== undefined) {
+      const [row, unitsExpected] = await Promise.all([this.rollups.findCategory(unitId, q.indicator, q.period, q.category), this.rollups.unitsExpected(unitId, q.indicator, q.period)]);
+      return {
+        value: row && row.count > 0 ? row.sum : null,
+        numerator: null,
+        denominator: null,
+        unitsReporting: row?.count ?? 0,
+        unitsExpected,
+        updatedAt: row?.updatedAt?.toISOString() ?? null,
+      };
+    }
     const [row, unitsExpected] = await Promise.all([this.rollups.find(unitId, q.indicator, q.period), this.rollups.unitsExpected(unitId, q.indicator, q.period)]);
     if (!row) return { value: null, numerator: null, denominator: null, unitsReporting: 0, unitsExpected, updatedAt: null };
     return {
@@ -113,6 +157,54 @@ export class RollupService {
   async recompute(actor: Actor, period: string): Promise<{ jobId: string }> {
     if (!hasRole(actor, 'tenant_admin')) throw new ForbiddenError();
     return { jobId: await this.queue.enqueueRecompute(period, actor.tenantId) };
+  }
+
+  /** A full recompute of the period for every active tenant: platform administrators and central analysts. */
+  async nationalRecompute(actor: Actor, period: string): Promise<{ jobId: string }> {
+    if (!hasRole(actor, 'platform_admin', 'central_analyst')) throw new ForbiddenError();
+    return { jobId: await this.queue.enqueueRecompute(period) };
+  }
+
+  /** A national recompute as it stands: the whole, each tenant's line (as the job reports them), the result. */
+  async nationalRecomputeStatus(actor: Actor, jobId: string): Promise<NationalRecomputeStatus> {
+    if (!hasRole(actor, 'platform_admin', 'central_analyst')) throw new ForbiddenError();
+    // National jobs only (a tenant's own recompute is followed through recompute/:jobId).
+    const job = jobId.startsWith('recompute__all__') ? await this.queue.job(jobId) : null;
+    if (!job) throw new NotFoundError('Job', 'tác vụ');
+    const p = job.progress as NationalRecomputeProgress | number | undefined;
+    const lines = typeof p === 'object' && p !== null && Array.isArray(p.tenants) ? p.tenants : [];
+    const result = job.result as { tenants: number; values: number; rollups: number; seconds: number } | null;
+    return {
+      jobId,
+      period: (job.data as { period?: string } | null)?.period ?? null,
+      state: job.state,
+      percent: typeof p === 'number' ? p : typeof p === 'object' && p !== null ? Number(p.percent) || 0 : 0,
+      tenants: lines.map((t) => ({ code: t.code, name: t.name, state: t.state, percent: t.percent, values: t.values ?? null })),
+      result: job.state === 'completed' && result ? { tenants: result.tenants, values: result.values, rollups: result.rollups, seconds: result.seconds } : null,
+    };
+  }
+
+  /**
+   * Reconcile now: a tenant administrator the tenant's totals, a platform administrator (`scope=nation`) every
+   * tenant's. The worker checks, repairs by recomputing, records the result (see reconciliation()).
+   */
+  async reconcile(actor: Actor, body: ReconcileRequest): Promise<{ jobId: string }> {
+    if (body.scope === 'nation') {
+      if (!hasRole(actor, 'platform_admin')) throw new ForbiddenError();
+      return { jobId: await this.queue.enqueueReconcile(undefined, body.period) };
+    }
+    if (!hasRole(actor, 'tenant_admin')) throw new ForbiddenError();
+    return { jobId: await this.queue.enqueueReconcile(actor.tenantId, body.period) };
+  }
+
+  /** The last reconciliation of the caller's tenant (of the period, when given), or of each tenant (`scope=nation`). */
+  async reconciliation(actor: Actor, q: ReconciliationQuery): Promise<{ items: Reconciliation[] }> {
+    if (q.scope === 'nation') {
+      if (!hasRole(actor, 'platform_admin', 'central_analyst')) throw new ForbiddenError();
+      return { items: await this.central.lastReconciliations(q.period) };
+    }
+    const last = await this.rollups.lastReconciliation(q.period);
+    return { items: last ? [last] : [] };
   }
 
   async recomputeProgress(actor: Actor, jobId: string): Promise<{ state: string; progress: number }> {

@@ -4,10 +4,20 @@ import { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { JOB_NAMES, QUEUES } from '@sen/contracts';
 import { Tenant, TenantContext } from '@sen/db';
+import { formatPeriodEn, formatPeriodVi } from '@sen/indicators';
 import { WORKER_CONFIG, type WorkerConfig } from '../../core/config';
 import type { JobHandler } from '../../core/job';
 
 const schema = z.object({ asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() }).passthrough();
+
+/**
+ * The form's name once: most are called "Báo cáo …" already ("Báo cáo 6 tháng"); another name gets the word in
+ * front ("Báo cáo Thống kê câu lạc bộ"). LIKE under the table's collation ignores case and accents.
+ */
+const FORM_VI = "IF(f.name LIKE 'báo cáo%', f.name, CONCAT('Báo cáo ', f.name))";
+
+/** "the first half of 2024", "Q2 2024", "June 2024", "2024": a period's English name within a sentence. */
+const periodEn = (period: string): string => formatPeriodEn(period).replace(/^(First|Second) half/, (m) => `the ${m.toLowerCase()}`);
 
 /** Units are reminded this many days before a deadline. */
 export const REMIND_DAYS_BEFORE = 3;
@@ -42,23 +52,35 @@ export class SendRemindersJob implements JobHandler<typeof schema> {
     for (const tenant of tenants) {
       await TenantContext.run(TenantContext.system(tenant.id, tenant.code, 'job-reminders'), async () => {
         const { tenantId } = TenantContext.current();
-        const a: { affectedRows: number } = await this.dataSource.query(
-          `INSERT IGNORE INTO notification (tenant_id, unit_id, kind, report_id, message)
-           SELECT r.tenant_id, r.unit_id, 'deadline-soon', r.id,
-                  CONCAT('Báo cáo ', f.name, ' kỳ ', r.period, ' cần gửi trước ngày ', DATE_FORMAT(r.deadline, '%d/%m/%Y'))
-           FROM report r JOIN report_form f ON f.tenant_id = r.tenant_id AND f.id = r.form_id
-           WHERE r.tenant_id = ? AND r.status IN ('draft', 'returned') AND r.deadline BETWEEN ? AND ?`,
-          [tenantId, today, soon],
+        // The periods' names ("6 tháng đầu năm 2024", "First half of 2024") as a small derived table: the notices
+        // themselves are written set-based.
+        const periods: { period: string }[] = await this.dataSource.query(
+          "SELECT DISTINCT period FROM report WHERE tenant_id = ? AND status IN ('draft', 'returned') AND deadline <= ?",
+          [tenantId, soon],
         );
-        const b: { affectedRows: number } = await this.dataSource.query(
-          `INSERT IGNORE INTO notification (tenant_id, unit_id, kind, report_id, message)
+        const names = periods.map(() => 'SELECT ? AS period, ? AS vi, ? AS en').join(' UNION ALL ');
+        const nameParams = periods.flatMap(({ period }) => [period, formatPeriodVi(period), periodEn(period)]);
+        const a: { affectedRows: number } = periods.length === 0 ? { affectedRows: 0 } : await this.dataSource.query(
+          `INSERT IGNORE INTO notification (tenant_id, unit_id, kind, report_id, message, message_en)
+           SELECT r.tenant_id, r.unit_id, 'deadline-soon', r.id,
+                  CONCAT(${FORM_VI}, ' kỳ ', p.vi, ' cần gửi trước ngày ', DATE_FORMAT(r.deadline, '%d/%m/%Y')),
+                  CONCAT('Report "', f.name, '" for ', p.en, ' is due by ', DATE_FORMAT(r.deadline, '%d/%m/%Y'))
+           FROM report r JOIN report_form f ON f.tenant_id = r.tenant_id AND f.id = r.form_id
+           JOIN (${names}) p ON p.period = r.period
+           WHERE r.tenant_id = ? AND r.status IN ('draft', 'returned') AND r.deadline BETWEEN ? AND ?`,
+          [...nameParams, tenantId, today, soon],
+        );
+        const b: { affectedRows: number } = periods.length === 0 ? { affectedRows: 0 } : await this.dataSource.query(
+          `INSERT IGNORE INTO notification (tenant_id, unit_id, kind, report_id, message, message_en)
            SELECT r.tenant_id, u.parent_id, 'overdue', r.id,
-                  CONCAT(u.name, ' chưa gửi báo cáo ', f.name, ' kỳ ', r.period, ' (hạn ', DATE_FORMAT(r.deadline, '%d/%m/%Y'), ')')
+                  CONCAT(u.name, ' chưa gửi ', ${FORM_VI}, ' kỳ ', p.vi, ' (hạn ', DATE_FORMAT(r.deadline, '%d/%m/%Y'), ')'),
+                  CONCAT(u.name, ' has not sent the report "', f.name, '" for ', p.en, ' (due ', DATE_FORMAT(r.deadline, '%d/%m/%Y'), ')')
            FROM report r
            JOIN report_form f ON f.tenant_id = r.tenant_id AND f.id = r.form_id
            JOIN org_unit u ON u.tenant_id = r.tenant_id AND u.id = r.unit_id AND u.parent_id IS NOT NULL
+           JOIN (${names}) p ON p.period = r.period
            WHERE r.tenant_id = ? AND r.status IN ('draft', 'returned') AND r.deadline < ?`,
-          [tenantId, today],
+          [...nameParams, tenantId, today],
         );
         dueSoon += a.affectedRows;
         overdue += b.affectedRows;
