@@ -53,7 +53,7 @@ describe('national recompute and reconciliation', () => {
       expect(await hn.textContent()).toMatch(/\d\.\d{3}/);
       await page.getByText('Đã tính lại xong số liệu toàn quốc').waitFor();
       await shot(page, 'national-recompute-3-done', true);
-      // eslint-disable-next-line no-console
+       
       console.log(`overall progress seen: ${seen.join(' → ')}`);
     } finally {
       await context.close();

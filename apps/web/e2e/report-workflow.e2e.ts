@@ -104,8 +104,8 @@ describe('report categories, narrative, reopening and history in Chromium', () =
       const value = (indicator: string, category: string) => saved.values.find((v) => v.indicator === indicator && v.category === category)?.value;
       expect([value('HOI_VIEN', ''), value('HOI_VIEN', 'DUOI_35'), value('HOI_VIEN', 'TU_35_DEN_60'), value('HOI_VIEN', 'TREN_60')]).toEqual([sum, young, middle, old]);
       expect(saved.narrative).toEqual({
-        results: 'Kết nạp 80 hội viên mới; duy trì 9 chi hội.\nMô hình "Phân loại rác thải" hoạt động đều.',
-        proposals: 'Đề nghị Thành hội hỗ trợ kinh phí tập huấn chuyển đổi số.',
+        'Kết quả nổi bật': 'Kết nạp 80 hội viên mới; duy trì 9 chi hội.\nMô hình "Phân loại rác thải" hoạt động đều.',
+        'Đề xuất, kiến nghị': 'Đề nghị Thành hội hỗ trợ kinh phí tập huấn chuyển đổi số.',
       });
       await page.reload();
       expect(await page.getByLabel('Số hội viên — Dưới 35 tuổi').inputValue()).toBe(nf(young));

@@ -1,5 +1,5 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import type { ReportDetail, Role } from '@sen/contracts';
+import { NATIONAL_NARRATIVE_HEADINGS, type ReportDetail, type Role } from '@sen/contracts';
 import type { Session } from '../lib/session';
 import { fakeApi } from '../test/fake-api';
 import { renderWithApp } from '../test/render';
@@ -29,6 +29,7 @@ function detail(over: Partial<ReportDetail> = {}): ReportDetail {
     approvedBy: null,
     returnComment: null,
     narrative: null,
+    narrativeSections: [...NATIONAL_NARRATIVE_HEADINGS],
     warningComments: null,
     version: 0,
     indicators,
@@ -207,7 +208,7 @@ describe('ReportPage', () => {
         { indicator: 'HOI_VIEN', category: 'TREN_60', value: 1200 },
       ]),
     );
-    expect(puts[0]!.narrative).toEqual({ results: 'Kết nạp 80 hội viên mới.' });
+    expect(puts[0]!.narrative).toEqual({ 'Kết quả nổi bật': 'Kết nạp 80 hội viên mới.' });
   });
 
   it('lets the tenant administrator reopen an approved report with a reason, shown at the top of the report', async () => {

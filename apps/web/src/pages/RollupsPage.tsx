@@ -1,7 +1,9 @@
 import { Card, Col, Row, Typography } from 'antd';
 import { useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { rememberPeriod, storedPeriod } from '../lib/preferred-period';
+import { rememberedPeriod, rememberPeriod, storedPeriod } from '../lib/preferred-period';
+import { useDashboardPeriods } from '../modules/dashboard/hooks/useDashboard';
+import { openingPeriod } from '../modules/dashboard/progress';
 import { useMe, useSession } from '../modules/auth/hooks/useSession';
 import { useIndicators } from '../modules/indicators/hooks/useIndicators';
 import { UnitTreeSelect } from '../modules/org-units/components/UnitTreeSelect';
@@ -27,7 +29,10 @@ export function RollupsPage() {
   const items = indicators.data?.items ?? [];
   const [params, setParams] = useSearchParams();
   const indicator = params.get('indicator') ?? (items.some((i) => i.code === DEFAULT_INDICATOR) ? DEFAULT_INDICATOR : items[0]?.code);
-  const period = params.get('period') ?? storedPeriod();
+  // Without a period in the address: the one last picked if it has data, else the newest with data (never an empty
+  // current half-year while there are figures).
+  const periods = useDashboardPeriods({ indicator }, !params.get('period') && !!indicator);
+  const period = openingPeriod(params.get('period'), rememberedPeriod(), periods.data?.periods, storedPeriod());
   const unitId = params.get('unitId') ?? undefined;
   const rollup = useRollup(indicator, period, unitId);
   const def = items.find((i) => i.code === indicator);

@@ -13,8 +13,10 @@ export const notificationSchema = z.object({
   unitId: z.string(),
   kind: z.string(),
   reportId: z.string().nullable(),
-  /** Written by the reminder job, in Vietnamese. */
+  /** Written by the job that notifies (reminders, reconciliation), in Vietnamese … */
   message: z.string(),
+  /** … and in English, when the job wrote one. */
+  messageEn: z.string().nullable().optional(),
   createdAt: z.string(),
   read: z.boolean(),
 });

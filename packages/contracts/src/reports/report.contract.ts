@@ -148,6 +148,25 @@ export const reportIndicatorSchema = z.object({
   aggregation: z.string(),
 });
 
+/**
+ * The narrative headings of a report (phần thuyết minh): the keys of its `narrative`, in order. A form carries
+ * its own (a plan's report form: PLAN_REPORT_HEADINGS); a form without its own (the national ones, a tenant's)
+ * is written under the national headings. The summary report quotes them heading by heading.
+ */
+export const NATIONAL_NARRATIVE_HEADINGS = ['Kết quả nổi bật', 'Tồn tại, hạn chế', 'Phương hướng, nhiệm vụ thời gian tới', 'Đề xuất, kiến nghị'] as const;
+/** The headings of the report of a plan's execution (báo cáo kết quả thực hiện Kế hoạch). */
+export const PLAN_REPORT_HEADINGS = ['Công tác chỉ đạo, triển khai', 'Kết quả thực hiện', 'Khó khăn, vướng mắc', 'Đề xuất, kiến nghị'] as const;
+/** English labels of the usual headings (a tenant's own headings are shown as written). */
+export const NARRATIVE_HEADINGS_EN: Readonly<Record<string, string>> = {
+  'Kết quả nổi bật': 'Main results',
+  'Tồn tại, hạn chế': 'Shortcomings',
+  'Phương hướng, nhiệm vụ thời gian tới': 'Next tasks',
+  'Công tác chỉ đạo, triển khai': 'Direction and roll-out',
+  'Kết quả thực hiện': 'Results',
+  'Khó khăn, vướng mắc': 'Difficulties',
+  'Đề xuất, kiến nghị': 'Proposals',
+};
+
 /** `GET /api/v1/reports/:id` (and the answer of every write on a report). */
 export const reportDetailSchema = reportListItemSchema.extend({
   formId: z.string(),
@@ -160,6 +179,8 @@ export const reportDetailSchema = reportListItemSchema.extend({
   approvedBy: z.string().nullable(),
   returnComment: z.string().nullable(),
   narrative: z.record(z.string(), z.string()).nullable(),
+  /** The form's narrative headings (the keys `narrative` is written under), in order. */
+  narrativeSections: z.array(z.string()),
   warningComments: z.record(z.string(), z.string()).nullable(),
   version: z.number().int(),
   indicators: z.array(reportIndicatorSchema),

@@ -37,8 +37,3 @@ export const summaryReportSchema = z.object({
 });
 export type SummaryReportDto = z.infer<typeof summaryReportSchema>;
 
-/**
- * The narrative headings of the national forms (the keys of a report's `narrative`), in the order the summary
- * report writes them. A report may carry other headings too; the summary report adds them after these.
- */
-export const NATIONAL_NARRATIVE_HEADINGS = ['Kết quả nổi bật', 'Tồn tại, hạn chế', 'Phương hướng, nhiệm vụ thời gian tới'] as const;

@@ -290,6 +290,26 @@ describe('aggregation engine (real MariaDB)', () => {
     expect(await reconcileTenantPeriod(ds, T, '2017S1', { lock: true })).toMatchObject({ mismatches: 0 });
   });
 
+  it('the central line expects, per indicator, the reports of the forms that carry it (not every report of the period)', async () => {
+    await ds.query(`INSERT INTO report_form (id, tenant_id, code, name, period_kind, indicator_codes, deadline_rule, reporting_level) VALUES (2, ?, 'G', 'G', 'half', '["HOI_VIEN"]', '{"day":13,"month":6}', 'grassroots')`, [T]);
+    const ofForm = async (unit: number, status: string, value?: number) => {
+      const id = String(nextReport++);
+      await ds.query(`INSERT INTO report (id, tenant_id, form_id, form_code, unit_id, period, status, deadline, version) VALUES (?, ?, 2, 'G', ?, '2016S1', ?, '2016-06-13', 1)`, [id, T, unit, status]);
+      if (value !== undefined) await ds.query(`INSERT INTO report_value (tenant_id, report_id, indicator_code, value) VALUES (?, ?, 'HOI_VIEN', ?)`, [T, id, value]);
+      return id;
+    };
+    const expected = async () => (await ds.query(`SELECT units_expected FROM national_rollup WHERE tenant_id = ? AND period = '2016S1' AND indicator_code = 'HOI_VIEN'`, [T]))[0]?.units_expected;
+    // A report of a form without HOI_VIEN (a plan's narrative report, say) in the same period is not expected to give it.
+    await report(5, '2016S1', {}, 'draft');
+    await inTenant(async () => applyOutbox(ds, await outbox(await ofForm(4, 'approved', 10))));
+    expect(Number(await expected())).toBe(1);
+    // A report that moves no value (submitted while only approved ones count) still counts as expected.
+    await inTenant(async () => applyOutbox(ds, await outbox(await ofForm(6, 'submitted', 5))));
+    expect(Number(await expected())).toBe(2);
+    await recomputeRollups(ds, { tenantId: T, period: '2016S1' });
+    expect(Number(await expected())).toBe(2);
+  });
+
   it('the reconciliation notices a wrong total', async () => {
     await ds.query("UPDATE rollup SET sum = sum + 1 WHERE tenant_id = ? AND period = '2024S1' AND unit_id = 1 AND indicator_code = 'HOI_VIEN'", [T]);
     expect((await reconcileRollups(ds, T, '2024S1')).rollupMismatches).toBe(1);

@@ -162,10 +162,7 @@ async function applyReports(m: EntityManager, tenantId: string, outboxRows: Outb
   // how many reports of the period exist: the central line's expected count follows.
   for (const periodKey of new Set(located.map((l) => l.report.period))) {
     if (byPeriod.has(periodKey)) continue;
-    await m.query(
-      'UPDATE national_rollup SET units_expected = (SELECT COUNT(*) FROM report WHERE tenant_id = ? AND period = ?) WHERE tenant_id = ? AND period = ?',
-      [tenantId, periodKey, tenantId, periodKey],
-    );
+    await refreshNationalExpected(m, tenantId, periodKey);
   }
   return { changedIndicators, ancestors };
 }
@@ -410,15 +407,45 @@ async function applyRollupChanges(m: EntityManager, tenantId: string, period: st
  * upsert the touched indicators; the full recompute (no codes) replaces the tenant's whole period.
  */
 export async function refreshNationalRollup(m: EntityManager, tenantId: string, period: string, rootUnitId: string, codes?: string[]): Promise<void> {
-  const [expected]: { n: string }[] = await m.query('SELECT COUNT(*) AS n FROM report WHERE tenant_id = ? AND period = ?', [tenantId, period]);
-  const unitsExpected = Number(expected?.n ?? 0);
+  const expected = expectedCase('r.indicator_code', await expectedByIndicator(m, tenantId, period));
   const partial = !!codes && codes.length > 0;
   if (!partial) await m.query('DELETE FROM national_rollup WHERE period = ? AND tenant_id = ?', [period, tenantId]);
   await m.query(
     `INSERT INTO national_rollup (period, indicator_code, tenant_id, ${partColumnList}, units_expected, updated_at)
-     SELECT r.period, r.indicator_code, r.tenant_id, ${PART_COLUMNS.map((c) => `r.${c}`).join(', ')}, ?, CURRENT_TIMESTAMP(3)
+     SELECT r.period, r.indicator_code, r.tenant_id, ${PART_COLUMNS.map((c) => `r.${c}`).join(', ')}, ${expected.sql}, CURRENT_TIMESTAMP(3)
      FROM rollup r WHERE r.tenant_id = ? AND r.period = ? AND r.unit_id = ? ${partial ? 'AND r.indicator_code IN (?)' : ''}
      ON DUPLICATE KEY UPDATE ${partUpdates}, units_expected = VALUES(units_expected), updated_at = VALUES(updated_at)`,
-    partial ? [unitsExpected, tenantId, period, rootUnitId, codes] : [unitsExpected, tenantId, period, rootUnitId],
+    partial ? [...expected.params, tenantId, period, rootUnitId, codes] : [...expected.params, tenantId, period, rootUnitId],
   );
+}
+
+/** A status change that moved no value still changes how many reports of the period exist: the central line follows. */
+async function refreshNationalExpected(m: EntityManager, tenantId: string, period: string): Promise<void> {
+  const expected = expectedCase('indicator_code', await expectedByIndicator(m, tenantId, period));
+  await m.query(`UPDATE national_rollup SET units_expected = ${expected.sql} WHERE tenant_id = ? AND period = ?`, [...expected.params, tenantId, period]);
+}
+
+/**
+ * The reports expected of a tenant for a period, per indicator: the reports of the forms that carry it. A report of
+ * a form without the indicator (a plan's narrative report, a tenant's quarterly form) is not expected to give it,
+ * so it must not lower the indicator's completeness. One count per form (a handful), then per indicator.
+ */
+export async function expectedByIndicator(m: EntityManager, tenantId: string, period: string): Promise<Map<string, number>> {
+  const forms: { n: string; indicator_codes: string | string[] | null }[] = await m.query(
+    `SELECT COUNT(*) AS n, f.indicator_codes FROM report r JOIN report_form f ON f.tenant_id = r.tenant_id AND f.id = r.form_id
+     WHERE r.tenant_id = ? AND r.period = ? GROUP BY f.id, f.indicator_codes`,
+    [tenantId, period],
+  );
+  const out = new Map<string, number>();
+  for (const f of forms) {
+    const codes = typeof f.indicator_codes === 'string' ? (JSON.parse(f.indicator_codes) as string[]) : f.indicator_codes ?? [];
+    for (const code of new Set(codes)) out.set(code, (out.get(code) ?? 0) + Number(f.n));
+  }
+  return out;
+}
+
+/** `CASE <column> WHEN code THEN n … ELSE 0 END` with its parameters. */
+function expectedCase(column: string, expected: Map<string, number>): { sql: string; params: (string | number)[] } {
+  if (expected.size === 0) return { sql: '0', params: [] };
+  return { sql: `CASE ${column} ${[...expected.keys()].map(() => 'WHEN ? THEN ?').join(' ')} ELSE 0 END`, params: [...expected].flat() };
 }

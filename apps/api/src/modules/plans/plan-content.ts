@@ -212,7 +212,7 @@ export interface PlanFormSpec {
 }
 
 /** The headings of a plan report's narrative (the usual parts of a "Báo cáo kết quả thực hiện Kế hoạch"). */
-export const PLAN_REPORT_SECTIONS = ['Công tác chỉ đạo, triển khai', 'Kết quả thực hiện', 'Khó khăn, vướng mắc', 'Đề xuất, kiến nghị'] as const;
+export { PLAN_REPORT_HEADINGS as PLAN_REPORT_SECTIONS } from '@sen/contracts';
 
 /**
  * The report form of each reporting obligation of an issued plan, e.g. 13/KH-BTV of 2024, "báo cáo 6 tháng

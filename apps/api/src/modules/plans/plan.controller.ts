@@ -76,7 +76,7 @@ export class PlanController {
     }
     const parsed = importPlanTextSchema.safeParse(req.body ?? {}, { reportInput: true });
     if (!parsed.success) {
-      const errors = toFieldErrors(parsed.error).map((e) => {
+      const errors = toFieldErrors(parsed.error, undefined, req.body ?? {}).map((e) => {
         if (e.field === '(body)') return { ...e, field: 'text' };
         // {"text": 5}: the text is there but is not text.
         if (e.field === 'text' && (req.body as { text?: unknown } | null)?.text !== undefined && e.reasonEn !== 'is required' && !/too big|at most/i.test(e.reasonEn)) {

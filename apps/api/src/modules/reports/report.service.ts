@@ -8,6 +8,7 @@ import type {
   ReportListQuery,
   ReportStatus,
 } from '@sen/contracts';
+import { NATIONAL_NARRATIVE_HEADINGS } from '@sen/contracts';
 import type { ReportFormEntity } from '@sen/db';
 import { formatPeriodVi, type IndicatorDefinition } from '@sen/indicators';
 import { hasRole, type Actor } from '../../core/auth/actor';
@@ -103,6 +104,7 @@ export class ReportService {
       approvedBy: report.approvedBy,
       returnComment: report.returnComment,
       narrative: report.narrative,
+      narrativeSections: form.narrativeSections?.length ? form.narrativeSections : [...NATIONAL_NARRATIVE_HEADINGS],
       warningComments: report.warningComments,
       version: report.version,
       indicators: [...defs.values()].map((d) => ({ code: d.code, name: d.name, unit: d.unit, valueType: d.valueType, kind: d.kind, aggregation: d.aggregation })),

@@ -1,23 +1,20 @@
 /**
  * The narrative part of a report (phần thuyết minh): free text under headings, saved by the API as
- * `narrative: {key: text}`. Report forms carry no headings of their own, so every form offers the sections a
- * union's periodic report is written in; text stored under any other key is shown too (nothing is hidden or
- * lost on the next save).
+ * `narrative: {heading: text}`. The headings are the form's (`narrativeSections` of the report: a plan's report
+ * form has its own, the others the national ones); text stored under any other heading is shown too (nothing is
+ * hidden or lost on the next save).
  */
-export const NARRATIVE_SECTIONS = ['results', 'shortcomings', 'nextTasks', 'proposals'] as const;
-export type NarrativeSectionKey = (typeof NARRATIVE_SECTIONS)[number];
-
 export interface NarrativeSection {
   key: string;
-  /** True for the usual sections (their headings are translated); false for a key found in the stored text. */
+  /** True for a heading of the form; false for one found only in the stored text. */
   standard: boolean;
 }
 
-/** The sections to show: the usual ones, then any other key the stored narrative holds. */
-export function narrativeSections(stored: Record<string, string> | null | undefined): NarrativeSection[] {
-  const standard = new Set<string>(NARRATIVE_SECTIONS);
+/** The sections to show: the form's headings, then any other heading the stored narrative holds. */
+export function narrativeSections(headings: readonly string[], stored: Record<string, string> | null | undefined): NarrativeSection[] {
+  const standard = new Set<string>(headings);
   const extra = Object.keys(stored ?? {}).filter((k) => !standard.has(k));
-  return [...NARRATIVE_SECTIONS.map((key) => ({ key, standard: true })), ...extra.map((key) => ({ key, standard: false }))];
+  return [...headings.map((key) => ({ key, standard: true })), ...extra.map((key) => ({ key, standard: false }))];
 }
 
 /**

@@ -107,7 +107,7 @@ export function NotificationBell() {
                         {formatDateTime(n.createdAt)}
                       </Typography.Text>
                     </Space>
-                    <div className="notification__message">{n.message}</div>
+                    <div className="notification__message">{language === 'en' && n.messageEn ? n.messageEn : n.message}</div>
                     <Space size={4} wrap className="notification__actions">
                       {n.reportId && (
                         <Button size="small" type="link" onClick={() => openReport(n)}>

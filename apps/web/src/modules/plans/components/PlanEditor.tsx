@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { PLAN_COMPARATORS, PLAN_LEVELS, PLAN_LINK_PREFILL_CONFIDENCE, PLAN_PERIOD_KINDS, type IndicatorLink, type IndicatorListItem, type PlanContent } from '@sen/contracts';
 import { DATE_FORMAT, formatNumber, toIsoDate } from '../../../lib/format';
 import { currentLanguage } from '../../../i18n';
+import { indicatorName } from '../../../lib/labels';
 import { COMPARATOR_SYMBOLS, periodKindLabel } from '../labels';
 import { editPlan, linksByTarget, pendingSuggestions } from '../plan-edit';
 import { LinesInput } from './LinesInput';
@@ -129,14 +130,14 @@ export function PlanEditor({ value: plan, onChange, links = [], indicators = [],
                   label: t('plans.review.suggested'),
                   options: suggested.map((s) => ({
                     value: s.code,
-                    label: `${indicatorByCode.get(s.code)?.name ?? s.code} · ${formatNumber(s.confidence * 100, 0)}%`,
+                    label: `${(indicatorByCode.get(s.code) ? indicatorName(indicatorByCode.get(s.code)!, language) : undefined) ?? s.code} · ${formatNumber(s.confidence * 100, 0)}%`,
                   })),
                 },
               ]
             : []),
           {
             label: t('plans.review.allIndicators'),
-            options: indicators.filter((ind) => !suggestedCodes.has(ind.code)).map((ind) => ({ value: ind.code, label: ind.name })),
+            options: indicators.filter((ind) => !suggestedCodes.has(ind.code)).map((ind) => ({ value: ind.code, label: indicatorName(ind, language) })),
           },
         ];
         return (

@@ -1,24 +1,15 @@
+import { NARRATIVE_HEADINGS_EN } from '@sen/contracts';
 import { Card, Form, Input, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { narrativeSections, type NarrativeSectionKey } from '../narrative';
+import { narrativeSections } from '../narrative';
 
-/** The narrative part of the report: one text box per heading. */
-export function NarrativeFields({ stored, readOnly }: { stored: Record<string, string> | null; readOnly: boolean }) {
-  const { t } = useTranslation();
-  const titles: Record<NarrativeSectionKey, string> = {
-    results: t('reportNarrative.results'),
-    shortcomings: t('reportNarrative.shortcomings'),
-    nextTasks: t('reportNarrative.nextTasks'),
-    proposals: t('reportNarrative.proposals'),
-  };
-  const hints: Record<NarrativeSectionKey, string> = {
-    results: t('reportNarrative.resultsHint'),
-    shortcomings: t('reportNarrative.shortcomingsHint'),
-    nextTasks: t('reportNarrative.nextTasksHint'),
-    proposals: t('reportNarrative.proposalsHint'),
-  };
+/** The narrative part of the report: one text box per heading of the form (and any other heading written). */
+export function NarrativeFields({ headings, stored, readOnly }: { headings: readonly string[]; stored: Record<string, string> | null; readOnly: boolean }) {
+  const { t, i18n } = useTranslation();
+  // The headings are the form's words; the usual ones have an English label.
+  const label = (heading: string) => (i18n.language === 'en' ? NARRATIVE_HEADINGS_EN[heading] ?? heading : heading);
   // A report that cannot be edited shows the sections that were written, not empty boxes.
-  const sections = narrativeSections(stored).filter((s) => !readOnly || (stored?.[s.key] ?? '').trim().length > 0);
+  const sections = narrativeSections(headings, stored).filter((s) => !readOnly || (stored?.[s.key] ?? '').trim().length > 0);
   return (
     <Card className="report-group report-narrative" size="small" title={t('reportNarrative.title')} id="report-narrative">
       {!readOnly && (
@@ -31,19 +22,13 @@ export function NarrativeFields({ stored, readOnly }: { stored: Record<string, s
         <Form.Item
           key={s.key}
           name={['narrative', s.key]}
-          label={s.standard ? `${i + 1}. ${titles[s.key as NarrativeSectionKey]}` : s.key}
+          label={`${i + 1}. ${label(s.key)}`}
           className="report-narrative__section"
           // The narrative is read as a whole: label above the text whatever the width.
           labelCol={{ span: 24 }}
           wrapperCol={{ span: 24 }}
         >
-          <Input.TextArea
-            autoSize={{ minRows: 3, maxRows: 16 }}
-            maxLength={20000}
-            readOnly={readOnly}
-            variant={readOnly ? 'filled' : 'outlined'}
-            placeholder={readOnly ? undefined : s.standard ? hints[s.key as NarrativeSectionKey] : undefined}
-          />
+          <Input.TextArea autoSize={{ minRows: 3, maxRows: 16 }} maxLength={20000} readOnly={readOnly} variant={readOnly ? 'filled' : 'outlined'} />
         </Form.Item>
       ))}
     </Card>

@@ -138,7 +138,7 @@ export const ReportEntryForm = forwardRef<
           </div>
         </Card>
       ))}
-      <NarrativeFields stored={report.narrative} readOnly={readOnly} />
+      <NarrativeFields headings={report.narrativeSections} stored={report.narrative} readOnly={readOnly} />
     </Form>
   );
 });

@@ -1,5 +1,7 @@
 import { Select } from 'antd';
 import { foldVietnamese, type IndicatorListItem } from '@sen/contracts';
+import { currentLanguage } from '../../../i18n';
+import { indicatorName } from '../../../lib/labels';
 
 /** Picks an indicator by name or code (diacritics optional). */
 export function IndicatorSelect({
@@ -19,6 +21,7 @@ export function IndicatorSelect({
   style?: React.CSSProperties;
   'aria-label'?: string;
 }) {
+  const language = currentLanguage();
   return (
     <Select
       id={id}
@@ -31,7 +34,7 @@ export function IndicatorSelect({
       popupMatchSelectWidth={false}
       optionFilterProp="label"
       filterOption={(input, option) => foldVietnamese(`${option?.label ?? ''} ${option?.value ?? ''}`).includes(foldVietnamese(input))}
-      options={items.map((i) => ({ value: i.code, label: i.name }))}
+      options={items.map((i) => ({ value: i.code, label: indicatorName(i, language) }))}
       listHeight={360}
     />
   );

@@ -66,8 +66,10 @@ describe('the summary report document', () => {
       // Nobody wrote anything: room to write by hand.
       '3. Phương hướng, nhiệm vụ thời gian tới',
       '…………………………………………………………',
+      '4. Đề xuất, kiến nghị',
+      '…………………………………………………………',
       // A heading of the units' own follows the national ones.
-      '4. Khen thưởng',
+      '5. Khen thưởng',
       '- Hội LHPN phường Bạch Mai: Hai chi hội được khen.',
       'Trên đây là báo cáo tổng hợp kết quả công tác Hội 6 tháng đầu năm 2024 của Hội LHPN thành phố Hà Nội./.',
     ]);
@@ -88,7 +90,7 @@ describe('the summary report document', () => {
   it('leaves the usual assessment headings to fill in when the unit wrote none, and says when there are no figures', () => {
     const body = text(composeSummaryDocument({ ...DATA, indicators: [], narrative: narrativeSections(null, []) }, '2026-11-22').body);
     expect(body).toContain('Chưa có số liệu tổng hợp của kỳ này: chưa có báo cáo nào được tính vào số liệu.');
-    expect(body).toEqual(expect.arrayContaining(['1. Kết quả nổi bật', '2. Tồn tại, hạn chế', '3. Phương hướng, nhiệm vụ thời gian tới']));
+    expect(body).toEqual(expect.arrayContaining(['1. Kết quả nổi bật', '2. Tồn tại, hạn chế', '3. Phương hướng, nhiệm vụ thời gian tới', '4. Đề xuất, kiến nghị']));
   });
 
   it('renders a Word file (its text is checked in LibreOffice by the api e2e test)', async () => {
