@@ -89,8 +89,8 @@ describe('notifications and the queue dashboard in Chromium', () => {
       later = list.items.find((n) => n.reportId === q4.id);
       if (!(notice && later)) await new Promise((r) => setTimeout(r, 200));
     }
-    expect(later).toMatchObject({ kind: 'deadline-soon', message: `Báo cáo Báo cáo nhanh ${code} kỳ 2025Q4 cần gửi trước ngày 15/01/2026` });
-    expect(notice).toMatchObject({ kind: 'deadline-soon', read: false, message: `Báo cáo Báo cáo nhanh ${code} kỳ 2025Q3 cần gửi trước ngày 15/10/2025` });
+    expect(later).toMatchObject({ kind: 'deadline-soon', message: `Báo cáo nhanh ${code} kỳ Quý IV/2025 cần gửi trước ngày 15/01/2026` });
+    expect(notice).toMatchObject({ kind: 'deadline-soon', read: false, message: `Báo cáo nhanh ${code} kỳ Quý III/2025 cần gửi trước ngày 15/10/2025` });
     const unread = (await call<NotificationList>('HN', 'reporter', 'GET', '/notifications?unread=true&limit=1')).total;
 
     const { context, page } = await newPage(browser(), LAPTOP);
@@ -100,7 +100,7 @@ describe('notifications and the queue dashboard in Chromium', () => {
       await page.getByRole('button', { name: `Thông báo: ${new Intl.NumberFormat('vi-VN').format(unread)} chưa đọc` }).waitFor();
       await shot(page, '80-notification-bell');
       await bell.click();
-      const item = page.getByTestId('notification').filter({ hasText: `Báo cáo nhanh ${code} kỳ 2025Q3` });
+      const item = page.getByTestId('notification').filter({ hasText: `Báo cáo nhanh ${code} kỳ Quý III/2025` });
       await item.getByText('Sắp đến hạn').waitFor();
       await item.getByText('cần gửi trước ngày 15/10/2025').waitFor();
       await shot(page, '81-notifications-drawer');

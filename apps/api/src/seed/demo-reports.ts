@@ -173,7 +173,7 @@ const percentIn = (e: Entry | undefined): number => (e && 'numerator' in e && e.
 function narrativeOf(values: Record<string, Entry>): Record<string, string> {
   const membership = percentIn(values.TY_LE_TAP_HOP_HOI_VIEN);
   const environment = percentIn(values.TY_LE_HOI_VIEN_DUOC_TUYEN_TRUYEN_MOI_TRUONG);
-  const [highlights, weaknesses, next] = NATIONAL_NARRATIVE_HEADINGS;
+  const [highlights, weaknesses, next, proposals] = NATIONAL_NARRATIVE_HEADINGS;
   return {
     [highlights]:
       `Kết nạp ${formatNumberVi(valueIn(values.HOI_VIEN_MOI))} hội viên mới, nâng tổng số hội viên lên ${formatNumberVi(valueIn(values.HOI_VIEN))}; ` +
@@ -189,6 +189,10 @@ function narrativeOf(values: Record<string, Entry>): Record<string, string> {
       membership < 70
         ? 'Rà soát, vận động phụ nữ tham gia Hội ở các chi hội có tỷ lệ tập hợp thấp; đổi mới nội dung sinh hoạt chi hội.'
         : 'Tiếp tục nhân rộng các mô hình hiệu quả; đẩy mạnh chuyển đổi số trong sinh hoạt chi hội.',
+    [proposals]:
+      membership < 70
+        ? 'Đề nghị Hội LHPN cấp trên hỗ trợ tài liệu, tập huấn kỹ năng vận động hội viên cho chi hội trưởng.'
+        : 'Đề nghị cấp ủy, chính quyền địa phương tiếp tục hỗ trợ kinh phí nhân rộng các mô hình của Hội.',
   };
 }
 

@@ -1,4 +1,5 @@
 import { DEFAULT_LEVEL_LABELS_VI, REPORT_STATUS_LABELS_VI, ROLE_LABELS_VI, UNIT_KIND_LABELS_VI, type ReportStatus, type Role, type UnitKind } from '@sen/contracts';
+import { NATIONAL_INDICATORS } from '@sen/indicators';
 import type { TFunction } from 'i18next';
 import type { Language } from '../i18n';
 
@@ -33,7 +34,13 @@ export function reportStatusLabel(status: ReportStatus, language: Language, t: T
   return language === 'en' ? t(`reportStatus.${status}`) : REPORT_STATUS_LABELS_VI[status];
 }
 
-/** An indicator's name in the interface language: its English name in English when it has one. */
-export function indicatorName(indicator: { name: string; nameEn?: string | null }, language: Language): string {
-  return language === 'en' && indicator.nameEn ? indicator.nameEn : indicator.name;
+/**
+ * An indicator's name in the interface language: its English name in English when it has one — its own, else
+ * the national catalogue's (the indicator list of the API, a fixed shape, carries the Vietnamese name only).
+ */
+export function indicatorName(indicator: { code?: string; name: string; nameEn?: string | null }, language: Language): string {
+  if (language !== 'en') return indicator.name;
+  const english = indicator.nameEn ?? (indicator.code ? NATIONAL_BY_CODE.get(indicator.code)?.nameEn : undefined);
+  return english || indicator.name;
 }
+const NATIONAL_BY_CODE = new Map(NATIONAL_INDICATORS.map((d) => [d.code, d]));

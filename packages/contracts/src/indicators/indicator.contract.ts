@@ -7,8 +7,6 @@ export const VALUE_TYPES = ['integer', 'decimal', 'percentage', 'boolean'] as co
 export const indicatorListItemSchema = z.object({
   code: z.string(),
   name: z.string(),
-  /** English name (the interface in English shows it). */
-  nameEn: z.string().nullable().optional(),
   unit: z.string(),
   valueType: z.enum(VALUE_TYPES),
   kind: z.enum(['flow', 'stock']),

@@ -9,6 +9,7 @@ import { ValidationFailedError } from '../errors/domain-error';
  * message missing here.
  */
 export const CONTRACT_MESSAGES_VI: Readonly<Record<string, string>> = {
+  'doneOn is only for status done': 'chỉ ghi ngày hoàn thành khi trạng thái là đã hoàn thành',
   'must be a period such as 2024, 2024S1, 2024Q2 or 202406': 'phải là mã kỳ báo cáo như 2024, 2024S1, 2024Q2 hoặc 202406',
   'must be a positive whole-number id': 'phải là mã số nguyên dương',
   'must be 2–16 letters or digits, e.g. HN': 'phải gồm 2–16 chữ cái hoặc chữ số, ví dụ HN',

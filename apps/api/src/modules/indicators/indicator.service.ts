@@ -9,7 +9,6 @@ import { IndicatorRepository } from './indicator.repository';
 const toItem = (d: IndicatorDefinition): IndicatorListItem => ({
   code: d.code,
   name: d.name,
-  nameEn: d.nameEn ?? null,
   unit: d.unit,
   valueType: d.valueType,
   kind: d.kind,
