@@ -82,6 +82,26 @@ describe('rollups and the central comparison', () => {
     expect((await h.request('GET', `/api/v1/central/comparison?indicator=HOI_VIEN&period=${PERIOD}`, { token: hnAdmin.accessToken })).status).toBe(403);
   });
 
+  it('a comparison kept between requests follows every change of a central total, a plan or a province at once', async () => {
+    const tw = await h.login('TW', 'admin');
+    const url = `/api/v1/central/comparison?indicator=TY_LE_TAP_HOP_HOI_VIEN&period=${PERIOD}`;
+    const hnOf = async () => (await h.request('GET', url, { token: tw.accessToken })).body.items.find((i: { tenant: string }) => i.tenant === 'HN');
+    const first = await hnOf();
+    expect(await hnOf()).toEqual(first);
+    // A write of the central line (as the worker's apply does) — even to one part only — shows on the next request.
+    await h.db.query("UPDATE national_rollup SET numerator = numerator + 50 WHERE tenant_id = 2 AND period = ? AND indicator_code = 'TY_LE_TAP_HOP_HOI_VIEN'", [PERIOD]);
+    expect((await hnOf()).numerator).toBe(first.numerator + 50);
+    await h.db.query("UPDATE national_rollup SET units_expected = units_expected + 1 WHERE tenant_id = 2 AND period = ? AND indicator_code = 'TY_LE_TAP_HOP_HOI_VIEN'", [PERIOD]);
+    expect((await hnOf()).unitsExpected).toBe(first.unitsExpected + 1);
+    await h.db.query("UPDATE national_rollup SET numerator = numerator - 50, units_expected = units_expected - 1 WHERE tenant_id = 2 AND period = ? AND indicator_code = 'TY_LE_TAP_HOP_HOI_VIEN'", [PERIOD]);
+    expect(await hnOf()).toEqual(first);
+    // A province renamed.
+    await h.db.query("UPDATE tenant SET name = CONCAT(name, ' (thử)') WHERE id = 2");
+    expect((await hnOf()).name).toBe(`${first.name} (thử)`);
+    await h.db.query("UPDATE tenant SET name = ? WHERE id = 2", [first.name]);
+    expect(await hnOf()).toEqual(first);
+  });
+
   it("each province's target is its own issued plan's target linked to the indicator; achievement by @sen/indicators", async () => {
     const tw = await h.login('TW', 'admin');
     const [hnRoot] = await h.db.query('SELECT root_unit_id AS id FROM tenant WHERE id = 2');

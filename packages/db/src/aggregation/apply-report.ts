@@ -263,7 +263,8 @@ async function applyUnitCategoryValues(
     if (b !== undefined && a !== undefined && Math.round(b * 1e4) === Math.round(a * 1e4)) continue;
     changes.push({ code, category, sum: (a ?? 0) - (b ?? 0), count: (a === undefined ? 0 : 1) - (b === undefined ? 0 : 1) });
   }
-  const codesReplaced = [...new Set([...replaced.map((r) => r.indicator_code), ...given])];
+  // Only rows that exist are deleted (a report without categories, the usual case, deletes nothing).
+  const codesReplaced = [...new Set(replaced.map((r) => r.indicator_code))];
   if (codesReplaced.length) {
     await m.query('DELETE FROM unit_category_value WHERE tenant_id = ? AND period = ? AND unit_id = ? AND indicator_code IN (?)', [tenantId, report.period, unit.id, codesReplaced]);
   }
@@ -431,10 +432,12 @@ async function refreshNationalExpected(m: EntityManager, tenantId: string, perio
  * so it must not lower the indicator's completeness. One count per form (a handful), then per indicator.
  */
 export async function expectedByIndicator(m: EntityManager, tenantId: string, period: string): Promise<Map<string, number>> {
+  // Counted from the index (tenant_id, period, form_id) alone, then the few forms' indicator lists.
   const forms: { n: string; indicator_codes: string | string[] | null }[] = await m.query(
-    `SELECT COUNT(*) AS n, f.indicator_codes FROM report r JOIN report_form f ON f.tenant_id = r.tenant_id AND f.id = r.form_id
-     WHERE r.tenant_id = ? AND r.period = ? GROUP BY f.id, f.indicator_codes`,
-    [tenantId, period],
+    `SELECT x.n, f.indicator_codes
+     FROM (SELECT form_id, COUNT(*) AS n FROM report WHERE tenant_id = ? AND period = ? GROUP BY form_id) x
+     JOIN report_form f ON f.tenant_id = ? AND f.id = x.form_id`,
+    [tenantId, period, tenantId],
   );
   const out = new Map<string, number>();
   for (const f of forms) {

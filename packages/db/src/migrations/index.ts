@@ -7,6 +7,7 @@ import { UnitContacts1764400000000 } from './1764400000000-unit-contacts';
 import { PlanExecution1764500000000 } from './1764500000000-plan-execution';
 import { NotificationMessageEn1764600000000 } from './1764600000000-notification-message-en';
 import { CategoryValuesAndReconciliation1764600100000 } from './1764600100000-category-values-and-reconciliation';
+import { ReportPeriodFormIndex1764700000000 } from './1764700000000-report-period-form-index';
 
 /** Every migration, in order. Schema changes only ever come through here (never `synchronize`). */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   PlanExecution1764500000000,
   NotificationMessageEn1764600000000,
   CategoryValuesAndReconciliation1764600100000,
+  ReportPeriodFormIndex1764700000000,
 ];

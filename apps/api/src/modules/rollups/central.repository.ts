@@ -76,6 +76,25 @@ export class CentralRepository {
   }
 
   /**
+   * A fingerprint of everything a comparison by today's provinces reads: the central lines of the indicator in the
+   * periods, the provinces' issued plans of the year (their targets), and the tenants (names, status). Content
+   * hashes, not timestamps: two writes within one millisecond still change it. One cheap query (a range of the
+   * central table's primary key and two small tables) instead of the comparison's three.
+   */
+  async comparisonStamp(indicator: string, periods: string[], year: number): Promise<string> {
+    const cols = (list: string[]) => list.map((c) => `COALESCE(${c}, '~')`).join(', ');
+    const hash = (list: string[]) => `CONCAT(COUNT(*), ':', COALESCE(BIT_XOR(CRC32(CONCAT_WS('|', ${cols(list)}))), 0))`;
+    const [row]: { totals: string; plans: string; tenants: string }[] = await this.dataSource.query(
+      `SELECT
+         (SELECT ${hash(['period', 'tenant_id', 'units_expected', ...PART_COLUMNS])} FROM national_rollup WHERE period IN (?) AND indicator_code = ?) AS totals,
+         (SELECT ${hash(['id', 'tenant_id', 'unit_id', 'status', 'current_version', 'issued_on'])} FROM plan WHERE year = ?) AS plans,
+         (SELECT ${hash(['id', 'code', 'name', 'status', 'is_central', 'root_unit_id'])} FROM tenant) AS tenants`,
+      [periods, indicator, year],
+    );
+    return `${row?.totals}|${row?.plans}|${row?.tenants}`;
+  }
+
+  /**
    * Each province's own targets for an indicator in a year, as its plans state them: the targets linked to the
    * indicator (`targets[].indicatorCode`) of the plans the province union itself issued for that year — the official
    * figures of its Kế hoạch, not anything of its units — oldest issued first (the caller reads them, the latest wins).

@@ -111,6 +111,11 @@ function checkCategory(def: IndicatorDefinition, category: string): void {
 const unknownIndicator = (code: string) =>
   new ValidationFailedError([{ field: 'query.indicator', reason: `không có chỉ tiêu mã "${code}"`, reasonEn: `no indicator with code "${code}"` }]);
 
+/** The comparison's answer (fixed keys of GET central/comparison, and more). */
+type ComparisonAnswer = { indicator: Record<string, unknown>; period: string; items: ComparisonItem[] };
+/** Comparisons kept per api process (indicator × period × view); the oldest go first. */
+const COMPARISON_CACHE_SIZE = 200;
+
 @Injectable()
 export class RollupService {
   constructor(
@@ -120,6 +125,8 @@ export class RollupService {
     private readonly indicators: IndicatorService,
     private readonly queue: AggregationQueue,
   ) {}
+
+  private readonly comparisons = new Map<string, { stamp: string; answer: ComparisonAnswer }>();
 
   /**
    * The rollup of any unit of the caller's subtree (default: the caller's own unit); with `category`, the total of that
@@ -254,18 +261,37 @@ export class RollupService {
     return (unitId) => map.get(unitId) ?? root;
   }
 
-  /** Every province side by side on a national indicator, ranked, with the change from the previous period. */
-  async comparison(q: ComparisonQuery): Promise<{ indicator: Record<string, unknown>; period: string; items: ComparisonItem[] }> {
+    /** Every province side by side on a national indicator, ranked, with the change from the previous period. */
+  async comparison(q: ComparisonQuery): Promise<ComparisonAnswer> {
     const def = findIndicator(q.indicator);
     if (!def || !def.national) throw unknownIndicator(q.indicator);
     const view = q.view ?? 'folded';
-    const previous = previousPeriod(q.period);
+    // By today's provinces the answer depends only on what comparisonStamp fingerprints: central analysts opening
+    // the same comparison share it until a total, a plan or a tenant changes (the split by former province reads
+    // units and counted values; it is computed every time).
+    if (view === 'folded' || !isBeforeReorganisation(q.period)) {
+      const key = `${def.code}|${q.period}|${view}`;
+      // The stamp first, then the answer: an answer newer than its stamp is only recomputed once more, never stale.
+      const stamp = await this.central.comparisonStamp(def.code, [q.period, previousPeriod(q.period)], Number(parsePeriod(q.period).start.slice(0, 4)));
+      const cached = this.comparisons.get(key);
+      if (cached?.stamp === stamp) return cached.answer;
+      const answer = await this.computeComparison(def, q.period, view);
+      this.comparisons.delete(key);
+      this.comparisons.set(key, { stamp, answer });
+      if (this.comparisons.size > COMPARISON_CACHE_SIZE) this.comparisons.delete(this.comparisons.keys().next().value!);
+      return answer;
+    }
+    return this.computeComparison(def, q.period, view);
+  }
+
+  private async computeComparison(def: IndicatorDefinition, period: string, view: CentralView): Promise<ComparisonAnswer> {
+    const previous = previousPeriod(period);
     // The previous period is shown the way the current one is, so that lines match.
-    const { start, end } = parsePeriod(q.period);
+    const { start, end } = parsePeriod(period);
     const year = Number(start.slice(0, 4));
     const [current, before, targets] = await Promise.all([
-      this.lines(def, q.period, view),
-      this.lines(def, previous, isBeforeReorganisation(q.period) ? view : 'folded'),
+      this.lines(def, period, view),
+      this.lines(def, previous, isBeforeReorganisation(period) ? view : 'folded'),
       this.central.provinceTargets(def.code, year),
     ]);
     const previousBy = new Map(before.map((l) => [l.key, l.parts ? valueOf(def, l.parts) : null]));
@@ -273,7 +299,7 @@ export class RollupService {
     const ranks = competitionRanks(values);
     return {
       indicator: { code: def.code, name: def.name, nameEn: def.nameEn, unit: def.unit, valueType: def.valueType, kind: def.kind, aggregation: def.aggregation },
-      period: q.period,
+      period: period,
       items: current.map((r, i) => {
         const value = values[i] ?? null;
         const prev = previousBy.get(r.key) ?? null;
