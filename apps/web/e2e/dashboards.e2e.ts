@@ -7,7 +7,7 @@
  */
 import type { Page } from 'playwright-core';
 import { compareVietnamese } from '@sen/contracts';
-import { apiToken, BASE_URL, login, newPage, shot, TIMEOUT, useBrowser } from './support';
+import { apiToken, BASE_URL, inputValueOnce, login, newPage, shot, TIMEOUT, useBrowser } from './support';
 
 const PLAN_TITLE = 'Kế hoạch thử bảng điều khiển năm 2024';
 const PROGRAMME = 'Đề án thử bảng điều khiển';
@@ -169,7 +169,7 @@ describe('province dashboards in Chromium', () => {
       // No year in the address: the demo's plans are of 2024, so the page opens on 2024 read at its last day.
       await page.goto(`${BASE_URL}/dashboard/plan-progress`);
       await page.getByTestId('progress-as-of-text').getByText('Tình hình cả năm 2024 (đến ngày 31/12/2024)', { exact: false }).waitFor();
-      expect(await page.getByLabel('Tính đến ngày').inputValue()).toBe('31/12/2024');
+      expect(await inputValueOnce(page.getByLabel('Tính đến ngày'), '31/12/2024')).toBe('31/12/2024');
       // Mid-July: the figures of the first half against what was expected by then — on track or at risk.
       await page.getByLabel('Tính đến ngày').click();
       await page.getByLabel('Tính đến ngày').fill('15/07/2024');

@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { launchChromium } from './launch-chromium';
 
 export const BASE_URL = (process.env.SEN_BASE_URL ?? 'http://127.0.0.1:3000').replace(/\/$/, '');
@@ -53,6 +53,20 @@ export async function login(page: Page, tenant: string, username: string, passwo
   await page.getByLabel('Mật khẩu').fill(password);
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
   await page.getByTestId('tenant-name').waitFor();
+}
+
+/**
+ * The value of an input once it shows `expected`, or what it shows after the timeout. Controlled pickers (Ant
+ * Design's DatePicker) write their text a render after the value they are given, so one read can be too early.
+ */
+export async function inputValueOnce(input: Locator, expected: string, timeout = TIMEOUT): Promise<string> {
+  const until = Date.now() + timeout;
+  let value = await input.inputValue();
+  while (value !== expected && Date.now() < until) {
+    await new Promise((r) => setTimeout(r, 50));
+    value = await input.inputValue();
+  }
+  return value;
 }
 
 /** The API as a demo user (setting up or checking what a test needs, not what it tests). */
