@@ -11,7 +11,7 @@ import { createDataSource, reconcileRollups } from '@sen/db';
 import { ADMIN_USERNAME, BENCH_PASSWORD, CENTRAL_USERNAME, generateDataset, type Dataset, type PendingReport } from './generate';
 import { ApiClient, mapLimit } from './http';
 import { databaseUrl, REPO_ROOT, type BenchOptions } from './options';
-import { cannon, expectedTotals, floorGroupBy, importTiming, nationalTotals, waitUntilCurrent } from './phases';
+import { cannon, type CannonResult, expectedTotals, floorGroupBy, importTiming, nationalTotals, waitUntilCurrent } from './phases';
 import { freePort, memorySampler, startNode, waitForHttp, waitForLogLine, type Started } from './processes';
 import { redisConnection } from './redis';
 import { percentile, round } from './stats';
@@ -359,14 +359,24 @@ export async function runBench(opts: BenchOptions, log: (line: string) => void =
     const bare = startNode('bare fastify', path.join(__dirname, 'bare-server.js'), { ...process.env, PORT: String(barePort) }, path.join(logDir, 'bare.log'), REPO_ROOT);
     processes.push(bare);
     await waitForHttp(`http://127.0.0.1:${barePort}/health/live`, bare);
-    const bareRun = await cannon(`http://127.0.0.1:${barePort}/health/live`, { connections: 50, seconds: opts.overheadSeconds });
+    // Taken in turns, bare then api, twice, the best of each: on a shared 2-core machine the database's background
+    // work (flushing the pages the load and the burst wrote) slows whichever runs while it lasts, and one run each
+    // would charge it to one side only.
+    const runs = { bare: [] as CannonResult[], api: [] as CannonResult[] };
+    for (let round = 0; round < 2; round++) {
+      runs.bare.push(await cannon(`http://127.0.0.1:${barePort}/health/live`, { connections: 50, seconds: opts.overheadSeconds }));
+      runs.api.push(await cannon(`${api.baseUrl}/health/live`, { connections: 50, seconds: opts.overheadSeconds }));
+    }
     await bare.stop();
-    const apiRun = await cannon(`${api.baseUrl}/health/live`, { connections: 50, seconds: opts.overheadSeconds });
+    const best = (list: CannonResult[]) => list.reduce((a, b) => (b.rps > a.rps ? b : a));
+    const bareRun = best(runs.bare);
+    const apiRun = best(runs.api);
+    const allRuns = `bare ${runs.bare.map((r) => r.rps.toFixed(0)).join(', ')}; api ${runs.api.map((r) => r.rps.toFixed(0)).join(', ')}`;
     const apiOverheadRatio = apiRun.rps / bareRun.rps;
-    for (const [name, run] of [['bare', bareRun], ['api', apiRun]] as const) {
+    for (const [name, run] of [...runs.bare.map((r) => ['bare', r] as const), ...runs.api.map((r) => ['api', r] as const)]) {
       if (run.non2xx + run.errors > 0 || run.requests === 0) failures.push(`GET /health/live (${name}): ${run.non2xx} non-2xx, ${run.errors} errors, ${run.requests} ok`);
     }
-    log(`health/live: api ${apiRun.rps.toFixed(0)}/s, bare fastify ${bareRun.rps.toFixed(0)}/s`);
+    log(`health/live: api ${apiRun.rps.toFixed(0)}/s, bare fastify ${bareRun.rps.toFixed(0)}/s (req/s of each run: ${allRuns})`);
     const comparisonUrl = `${api.baseUrl}/api/v1/central/comparison?indicator=HOI_VIEN&period=${opts.period}`;
     const probe = await api.get(centralToken, `/api/v1/central/comparison?indicator=HOI_VIEN&period=${opts.period}`);
     if (probe.status !== 200) failures.push(`GET /central/comparison: HTTP ${probe.status} ${JSON.stringify(probe.json).slice(0, 300)}`);
@@ -374,7 +384,7 @@ export async function runBench(opts: BenchOptions, log: (line: string) => void =
     if (comparison.non2xx + comparison.errors > 0 || comparison.requests === 0) failures.push(`GET /central/comparison under load: ${comparison.non2xx} non-2xx, ${comparison.errors} errors`);
     log(`comparison: ${comparison.rps.toFixed(0)}/s, p95 ${comparison.p95.toFixed(1)} ms`);
     rows.push(
-      { figure: 'api overhead: api / bare Fastify req/s', value: apiOverheadRatio.toFixed(2), target: '≥ 0.7', met: apiOverheadRatio >= 0.7, note: `GET /health/live, 50 connections, ${opts.overheadSeconds} s each: api ${apiRun.rps.toFixed(0)}/s, bare ${bareRun.rps.toFixed(0)}/s` },
+      { figure: 'api overhead: api / bare Fastify req/s', value: apiOverheadRatio.toFixed(2), target: '≥ 0.7', met: apiOverheadRatio >= 0.7, note: `GET /health/live, 50 connections, 2 × ${opts.overheadSeconds} s each in turns, best: api ${apiRun.rps.toFixed(0)}/s, bare ${bareRun.rps.toFixed(0)}/s` },
       { figure: 'comparison p95 at 50 clients (ms)', value: comparison.p95.toFixed(1), target: '≤ 50', met: comparison.p95 <= 50, note: `GET /api/v1/central/comparison as a central analyst: ${comparison.rps.toFixed(0)}/s, p50 ${comparison.p50.toFixed(1)}, p99 ${comparison.p99.toFixed(1)} ms` },
     );
     api.close();

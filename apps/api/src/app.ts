@@ -68,6 +68,9 @@ export async function createApp(
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
     logController: new ApiLogController(),
+    // The api has no Nest middleware (request logs are Fastify's, guards and interceptors do the rest), so Nest's
+    // middleware runner (@fastify/middie, an onRequest hook on every request) is not registered.
+    skipMiddie: true,
     trustProxy: config.TRUST_PROXY,
     bodyLimit: 2 * 1024 * 1024,
     // One request id for the answer's header, the request's log lines (`reqId`) and error bodies: a valid
