@@ -73,7 +73,7 @@ async function result(run: FaultRun, fault: string, period: string, burst: Burst
 
 /** 1. The worker is killed with SIGKILL while it holds aggregation jobs, `kills` times, restarted each time. */
 async function workerKills(run: FaultRun, kills: number): Promise<FaultResult> {
-  const period = '2025S1';
+  const period = '2027S1';
   const reports = await run.prepareSubmitted(period);
   const cluster = await run.startCluster('f1', 1, 1);
   const worker = cluster.workers[0]!;
@@ -108,7 +108,7 @@ async function workerKills(run: FaultRun, kills: number): Promise<FaultResult> {
 
 /** 2. Redis is shut down without saving (every job and schedule lost) in the middle of the burst, then started again. */
 async function redisRestart(run: FaultRun): Promise<FaultResult> {
-  const period = '2025S2';
+  const period = '2027S2';
   const reports = await run.prepareSubmitted(period);
   const cluster = await run.startCluster('f2', 1, 1);
   let restarted: Promise<void> | null = null;
@@ -142,7 +142,7 @@ async function redisRestart(run: FaultRun): Promise<FaultResult> {
 
 /** 3. MariaDB is stopped in the middle of the burst and started again; the api answers 503 meanwhile. */
 async function mariadbRestart(run: FaultRun): Promise<FaultResult> {
-  const period = '2026S1';
+  const period = '2028S1';
   const reports = await run.prepareSubmitted(period);
   const cluster = await run.startCluster('f3', 1, 1);
   const api = cluster.apis[0]!;
@@ -202,7 +202,7 @@ async function mariadbRestart(run: FaultRun): Promise<FaultResult> {
 
 /** 4. Two apis and two workers on the same database and Redis; approvals spread over both apis. */
 async function twoInstances(run: FaultRun): Promise<FaultResult> {
-  const period = '2026S2';
+  const period = '2028S2';
   const reports = await run.prepareSubmitted(period);
   const cluster: Cluster = await run.startCluster('f4', 2, 2);
   try {

@@ -119,6 +119,10 @@ export class FaultRun {
     const deadline = `${period.slice(0, 4)}-${period.endsWith('S1') ? '06' : '12'}-13`;
     return this.withDb(async (ds) => {
       const tenantIds = [this.tenants.HN, this.tenants.DN];
+      // A fault's period is its own, after the demo's (which holds reports up to the current half-year): its totals
+      // are then the bursts' alone, and a rerun never meets rows of an earlier fault.
+      const [{ n }] = (await ds.query('SELECT COUNT(*) AS n FROM report WHERE tenant_id IN (?) AND period = ?', [tenantIds, period])) as [{ n: string }];
+      if (Number(n) > 0) throw new Error(`period ${period} already holds ${n} reports of HN and DN; a fault needs a period without any`);
       await ds.transaction(async (m) => {
         await m.query(
           `INSERT INTO report (tenant_id, form_id, form_code, unit_id, period, status, deadline, late, submitted_at, version)
