@@ -306,7 +306,7 @@ export function CentralPage() {
             <Empty description={t('central.none')} />
           ) : (
             <Suspense fallback={<Skeleton active />}>
-              <ComparisonChart rows={rows} format={(v) => format(v)} label={t('central.chartLabel', { name: defName, period: periodText })} />
+              <ComparisonChart rows={rows} format={(v) => format(v)} percent={percent} label={t('central.chartLabel', { name: defName, period: periodText })} />
             </Suspense>
           )}
         </Card>
