@@ -80,6 +80,11 @@ describe('zod issues as field errors (Vietnamese reason, English reasonEn)', () 
       { field: 'body.extra', reason: 'trường không được phép', reasonEn: 'unknown property' },
       { field: 'body.passwordHash', reason: 'trường không được phép', reasonEn: 'unknown property' },
     ]);
+    // Without a prefix (a pipe on the whole body), an empty or odd key is still named: "" and ?.
+    const strict = z.object({ text: z.string() }).strict();
+    const r = strict.safeParse({ text: 'x', '': 1, ']': true });
+    expect(r.success).toBe(false);
+    expect(toFieldErrors(r.error!).map((e) => e.field)).toEqual(['""', '?']);
     expect(errorsOf(z.object({ v: z.union([z.number(), z.boolean()]) }), { v: 'x' })[0]).toMatchObject({ reason: 'không khớp với dạng nào được chấp nhận', reasonEn: 'matches none of the accepted shapes' });
     expect(errorsOf(z.object({ v: z.string().regex(/^a/) }), { v: 'b' })[0]).toMatchObject({ reason: 'sai định dạng', reasonEn: 'does not have the expected format' });
     expect(errorsOf(z.object({ v: z.number().refine((n) => n > 1) }), { v: 0 })[0]).toMatchObject({ reason: 'không hợp lệ', reasonEn: 'is not valid' });

@@ -137,11 +137,13 @@ function describe(issue: z.core.$ZodIssue, input: { present: boolean; value: unk
 }
 
 /**
- * A path segment as it is echoed back: keys come from the client, so only letters, digits, _ $ - are kept and
- * at most 64 characters (a 300 kB key is not sent back, nor anything that reads like code or a file path).
+ * A path segment as it is echoed back: keys come from the client, so only letters, digits, _ $ - are kept (others
+ * become ?) and at most 64 characters (a 300 kB key is not sent back, nor anything that reads like code or a file path).
  */
 function safeSegment(segment: PropertyKey): string {
   const text = String(segment);
+  // A key may be the empty string ({"": 1}); it is still named, as "" — an error always says which field.
+  if (text === '') return '""';
   const clean = text.replace(/[^\p{L}\p{N}_$-]/gu, '?').slice(0, 64);
   return clean.length < text.length ? `${clean}…` : clean;
 }
