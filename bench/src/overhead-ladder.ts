@@ -7,14 +7,14 @@
  *
  *   pnpm --filter @sen/bench ladder [-- --seconds 5]      (Redis at REDIS_URL for the rate limit's store)
  *
- * The layers are configured as apps/api/src/app.ts configures them, route options included (the liveness route is
- * exempt from the rate limit and skipped by helmet, as the api's is).
+ * The plugins are the api's (apps/api/src/app.ts) and the route has the api's route options: exempt from the rate
+ * limit and skipped by helmet, as the api's liveness route is — so helmet's directives and CORS's origins, which
+ * the route never applies, are left at simple values here; what is measured is each plugin's hooks.
  */
 import 'reflect-metadata';
 import { spawn } from 'node:child_process';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
-import net from 'node:net';
 import fastifyCors from '@fastify/cors';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
@@ -26,6 +26,7 @@ import Fastify, { type FastifyInstance, type FastifyPluginAsync } from 'fastify'
 import Redis from 'ioredis';
 import pino from 'pino';
 import { cannon } from './phases';
+import { freePort } from './processes';
 
 export const LAYERS = [
   'bare Fastify',
@@ -82,15 +83,6 @@ async function serve(level: number, port: number): Promise<void> {
   }
   if (nest) await nest.listen(port, '127.0.0.1');
   else await app.listen({ port, host: '127.0.0.1' });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 async function main(argv: string[]): Promise<void> {

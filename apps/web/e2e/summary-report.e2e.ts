@@ -6,6 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { QUEUES } from '@sen/contracts';
 import { apiToken, BASE_URL, login, newPage, SCREENSHOTS, useBrowser } from './support';
 
 const browser = useBrowser();
@@ -19,7 +20,7 @@ async function documentsQueue(action: 'pause' | 'resume'): Promise<void> {
   const token = await apiToken('TW', 'admin');
   const session = await fetch(`${BASE_URL}/api/v1/admin/queue-session`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
   const cookie = (session.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-  const res = await fetch(`${BASE_URL}/admin/queues/api/queues/documents/${action}`, { method: 'PUT', headers: { cookie } });
+  const res = await fetch(`${BASE_URL}/admin/queues/api/queues/${QUEUES.documents}/${action}`, { method: 'PUT', headers: { cookie } });
   if (!res.ok) throw new Error(`${action} the documents queue: ${res.status}`);
 }
 
